@@ -1,0 +1,24 @@
+using IntegrationGateway.ExperienceApis;
+using IntegrationGateway.ServiceDefaults;
+using IntegrationGateway.ServiceDefaults.OpenApi;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddContractDocument(StorefrontApi.DocumentName, "Storefront API");
+builder.AddStorefront();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapContractDocument();
+app.MapDefaultEndpoints();
+app.MapStorefrontApi();
+
+app.Run();
+
+namespace IntegrationGateway.ExperienceApis
+{
+    /// <summary>Names this service's entry assembly for test hosts (several services share one test process).</summary>
+    public sealed class ExperienceApisEntryPoint;
+}

@@ -1,0 +1,82 @@
+using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.Contracts.Storefront;
+using IntegrationGateway.ServiceDefaults.Auth;
+using IntegrationGateway.ServiceDefaults.Idempotency;
+using IntegrationGateway.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationGateway.ExperienceApis.Storefront;
+
+public static class OrderEndpoints
+{
+    public static RouteGroupBuilder MapStorefrontOrders(this RouteGroupBuilder storefront)
+    {
+        storefront.MapPost("/orders", PlaceAsync)
+            .WithName("PlaceOrder")
+            .WithSummary("Reserves stock for a storefront order; all lines hold or none.")
+            .RequireAuthorization(Policies.StorefrontChannel, Policies.WriteOrders)
+            .Produces<StorefrontOrder>(201)
+            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
+        storefront.MapGet("/orders/{id}", GetAsync)
+            .WithName("GetOrder")
+            .WithSummary("Reads one of this storefront's orders.")
+            .RequireAuthorization(Policies.StorefrontChannel, Policies.WriteOrders)
+            .Produces<StorefrontOrder>()
+            .ProducesProblem(404).ProducesProblem(503);
+        storefront.MapPost("/orders/{id}/cancel", CancelAsync)
+            .WithName("CancelOrder")
+            .WithSummary("Cancels an order and frees its stock; a second cancel is not an error.")
+            .RequireAuthorization(Policies.StorefrontChannel, Policies.WriteOrders)
+            .Produces<StorefrontOrder>()
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(422).ProducesProblem(503);
+        return storefront;
+    }
+
+    private static async Task<IResult> PlaceAsync(
+        [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, StorefrontOrderRequest request, HttpContext context,
+        IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken)
+    {
+        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
+        {
+            return refusal;
+        }
+        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
+        {
+            return Problem.Validation(errors);
+        }
+        var response = await process.ReserveOrderAsync(idempotencyKey!, new OrderRequest
+        {
+            Channel = options.Value.Channel,
+            OrderRef = request.OrderRef,
+            Lines = request.Lines.Select(l => new Contracts.Process.OrderLine { Sku = l.Sku, Quantity = l.Quantity }).ToList(),
+            ShipToRegion = request.ShipToRegion,
+            AllowSplit = request.AllowSplit ?? true,
+        }, cancellationToken);
+        return response is { IsSuccessStatusCode: true, Content: { } order }
+            ? TypedResults.Created($"/storefront/v1/orders/{order.Id}", StorefrontOrders.Of(order))
+            : ProcessAnswers.Relay(response, context);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken)
+    {
+        var response = await process.GetOrderAsync(id, cancellationToken);
+        return response is { IsSuccessStatusCode: true, Content: { } order }
+            ? TypedResults.Ok(StorefrontOrders.Of(order))
+            : ProcessAnswers.Relay(response, context);
+    }
+
+    private static async Task<IResult> CancelAsync(
+        string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, HttpContext context,
+        IInventoryProcessClient process, CancellationToken cancellationToken)
+    {
+        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
+        {
+            return refusal;
+        }
+        var response = await process.CancelOrderAsync(id, idempotencyKey!, cancellationToken);
+        return response is { IsSuccessStatusCode: true, Content: { } order }
+            ? TypedResults.Ok(StorefrontOrders.Of(order))
+            : ProcessAnswers.Relay(response, context);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using IntegrationGateway.ServiceDefaults.Auth;
+using IntegrationGateway.ServiceDefaults.Problems;
+
+namespace IntegrationGateway.Gateway.RateLimiting;
+
+public static class RateLimitingExtensions
+{
+    /// <summary>The route policies the proxy configuration may name; each is a per-client token bucket.</summary>
+    public static readonly string[] PolicyNames = ["storefront-read", "storefront-write", "internal"];
+
+    /// <summary>
+    /// Per-client token buckets keyed on the token's client id, one set per route policy, with limits from
+    /// "RateLimits:{policy}". A refusal is a 429 problem with Retry-After; authentication runs first, so an
+    /// anonymous caller never spends a client's permits.
+    /// </summary>
+    public static IServiceCollection AddClientRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = PolicyNames.ToDictionary(name => name, name => configuration.GetSection($"RateLimits:{name}").Get<RateLimitOptions>() ?? new RateLimitOptions());
+        foreach (var (name, limit) in limits)
+        {
+            if (limit.TokenLimit < 1 || limit.TokensPerPeriod < 1 || limit.PeriodSeconds <= 0)
+            {
+                throw new InvalidOperationException($"RateLimits:{name} needs a positive TokenLimit, TokensPerPeriod and PeriodSeconds.");
+            }
+        }
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            foreach (var (name, limit) in limits)
+            {
+                options.AddPolicy(name, context => RateLimitPartition.GetTokenBucketLimiter(
+                    context.User.ClientId() ?? "anonymous:" + context.Connection.RemoteIpAddress,
+                    _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = limit.TokenLimit,
+                        TokensPerPeriod = limit.TokensPerPeriod,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(limit.PeriodSeconds),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    }));
+            }
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                await Problem.Result(429, ProblemTypes.RateLimited, "Too many requests.",
+                    $"This client exceeded its request rate for this route; retry after {retryAfter} s.").ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+}

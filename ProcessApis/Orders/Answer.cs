@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace IntegrationGateway.ProcessApis.Orders;
+
+/// <summary>An answer to a keyed command and whether it is kept for replays (a caller's mistake is not).</summary>
+public sealed record Answer(int StatusCode, string ContentType, object Body, IResult Result, bool Keep)
+{
+    public static Answer Json<T>(int statusCode, T body) where T : notnull =>
+        new(statusCode, "application/json", body, TypedResults.Json(body, statusCode: statusCode), true);
+
+    public static Answer Problem(ProblemDetails problem) =>
+        new(problem.Status ?? 409, "application/problem+json", problem, TypedResults.Problem(problem), true);
+
+    public static Answer Unkept(IResult result) => new(0, "", new object(), result, false);
+}

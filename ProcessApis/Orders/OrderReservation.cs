@@ -1,0 +1,126 @@
+using IntegrationGateway.Contracts.Erp;
+using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.ProcessApis.Sourcing;
+using IntegrationGateway.ServiceDefaults.Problems;
+
+namespace IntegrationGateway.ProcessApis.Orders;
+
+/// <summary>
+/// Places an order: source every line, reserve each allocation at the ERP, and if anything is refused or
+/// fails, release everything reserved under the order's id so nothing is left behind (invariant 5).
+/// </summary>
+public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderStore orders, ILogger<OrderReservation> logger)
+{
+    // Between our read of the ERP and our reservation another order may take the stock; sourcing again
+    // with fresh figures usually finds it elsewhere. After this many tries the order is refused as short.
+    private const int MaxAttempts = 3;
+
+    public async Task<ReservationOutcome> ReserveAsync(string orderId, OrderRequest request, string idempotencyKey, IReadOnlyList<Demand> demand, CancellationToken cancellationToken)
+    {
+        await orders.InsertPendingAsync(orderId, request.Channel, request.OrderRef, idempotencyKey, demand, cancellationToken);
+        try
+        {
+            var outcome = await SourceAndReserveAsync(orderId, request, demand, cancellationToken);
+            if (outcome is not ReservationOutcome.Reserved)
+            {
+                await orders.MoveAsync(orderId, OrderStates.Pending, OrderStates.Rejected, CancellationToken.None);
+            }
+            return outcome;
+        }
+        catch (Exception failure) when (DependencyFailure.IsDependencyFailure(failure, cancellationToken))
+        {
+            await CompensateAsync(orderId, OrderStates.Pending);
+            throw;
+        }
+    }
+
+    public async Task<OrderRecord> CancelAsync(OrderRecord order, CancellationToken cancellationToken)
+    {
+        if (order.State == OrderStates.Cancelled)
+        {
+            return order;
+        }
+        ErpAnswers.Content(await erp.ReleaseReservationsAsync($"{order.Id}:cancel", new ReleaseRequest { Reference = order.Id }, cancellationToken));
+        await orders.MoveAsync(order.Id, OrderStates.Reserved, OrderStates.Cancelled, cancellationToken);
+        return await orders.FindAsync(order.Id, cancellationToken) ?? order;
+    }
+
+    /// <summary>
+    /// Releases whatever the order holds at the ERP. When the ERP cannot be reached the order is left
+    /// compensating and the recovery sweeper tries again; stock is held a little longer, never lost.
+    /// </summary>
+    public async Task CompensateAsync(string orderId, string fromState)
+    {
+        if (fromState != OrderStates.Compensating && !await orders.MoveAsync(orderId, fromState, OrderStates.Compensating, CancellationToken.None))
+        {
+            return;
+        }
+        try
+        {
+            ErpAnswers.Content(await erp.ReleaseReservationsAsync($"{orderId}:compensate", new ReleaseRequest { Reference = orderId }, CancellationToken.None));
+            await orders.MoveAsync(orderId, OrderStates.Compensating, OrderStates.Failed, CancellationToken.None);
+        }
+        catch (Exception failure) when (DependencyFailure.IsDependencyFailure(failure, CancellationToken.None))
+        {
+            logger.LogWarning(failure, "Order {OrderId} could not be released yet; recovery will retry", orderId);
+        }
+    }
+
+    private async Task<ReservationOutcome> SourceAndReserveAsync(string orderId, OrderRequest request, IReadOnlyList<Demand> demand, CancellationToken cancellationToken)
+    {
+        var skus = demand.Select(d => d.Sku).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var snapshot = await stock.ReadAsync(skus, cancellationToken);
+            var unknown = skus.Where(s => !snapshot.KnownSkus.Contains(s)).ToList();
+            if (unknown.Count > 0)
+            {
+                return new ReservationOutcome.UnknownSkus(unknown);
+            }
+            var plan = SourcingPlanner.Plan(demand, snapshot.Locations, snapshot.Available, request.ShipToRegion, request.AllowSplit ?? true);
+            if (!plan.IsComplete)
+            {
+                return new ReservationOutcome.Short(plan.Shortages);
+            }
+            if (await ReserveEveryAllocationAsync(orderId, attempt, plan.Allocations, cancellationToken))
+            {
+                if (!await orders.MarkReservedAsync(orderId, plan.Allocations, cancellationToken))
+                {
+                    // Recovery judged the order stranded and released it while we were working.
+                    throw new DependencyUnavailableException("order recovery", 409);
+                }
+                return new ReservationOutcome.Reserved((await orders.FindAsync(orderId, cancellationToken))!.ToContract());
+            }
+            ErpAnswers.Content(await erp.ReleaseReservationsAsync($"{orderId}:retry-{attempt}", new ReleaseRequest { Reference = orderId }, cancellationToken));
+            if (attempt == MaxAttempts)
+            {
+                var now = await stock.ReadAsync(skus, cancellationToken);
+                return new ReservationOutcome.Short(demand
+                    .Select(d => new Shortage(d.Sku, d.Quantity, now.Balances.Where(b => b.Sku == d.Sku).Sum(b => b.Available)))
+                    .ToList());
+            }
+        }
+    }
+
+    /// <summary>False when the ERP refused one (the stock went elsewhere); what this attempt reserved stays held until released.</summary>
+    private async Task<bool> ReserveEveryAllocationAsync(string orderId, int attempt, IReadOnlyList<PlannedAllocation> allocations, CancellationToken cancellationToken)
+    {
+        foreach (var allocation in allocations)
+        {
+            // The key names the order, the attempt and the line, so a retried call is applied once and a new attempt is new.
+            var response = await erp.CreateReservationAsync($"{orderId}:{attempt}:{allocation.Sku}:{allocation.Location}", new ReservationRequest
+            {
+                Reference = orderId,
+                Sku = allocation.Sku,
+                Location = allocation.Location,
+                Quantity = allocation.Quantity,
+            }, cancellationToken);
+            if (response.StatusCode is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.NotFound)
+            {
+                return false;
+            }
+            ErpAnswers.Content(response);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,35 @@
+using IntegrationGateway.Contracts.Erp;
+using IntegrationGateway.ProcessApis.Availability;
+using IntegrationGateway.ProcessApis.Idempotency;
+using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ProcessApis.Sourcing;
+using IntegrationGateway.ServiceDefaults.Downstream;
+using IntegrationGateway.ServiceDefaults.Storage;
+
+namespace IntegrationGateway.ProcessApis;
+
+public static class ProcessApi
+{
+    public const string DocumentName = "inventory-v1";
+
+    public static IHostApplicationBuilder AddInventoryProcess(this IHostApplicationBuilder builder)
+    {
+        builder.AddStorage(typeof(ProcessApi).Assembly);
+        // The ERP is the nearest layer to its own failures, so this layer retries its transient answers.
+        builder.AddDownstreamClient<IErpClient>("Erp", DownstreamRetry.TransientFailures);
+        builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.AddSingleton<OrderStore>();
+        builder.Services.AddScoped<StockReader>();
+        builder.Services.AddScoped<OrderReservation>();
+        builder.Services.AddSingleton<OrderRecovery>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderRecovery>());
+        return builder;
+    }
+
+    public static WebApplication MapInventoryProcessApi(this WebApplication app)
+    {
+        var process = app.MapGroup("/process/v1").WithGroupName(DocumentName);
+        process.MapAvailability().MapOrders();
+        return app;
+    }
+}

@@ -1,0 +1,74 @@
+namespace IntegrationGateway.ProcessApis.Sourcing;
+
+/// <summary>
+/// Chooses where each line is reserved (DESIGN.md, Reserve): a location in the ship-to region that can fill
+/// the whole order, then any single location that can, then, where the order allows, a split across
+/// locations in priority order (ship-to region first). Pure: stock and locations come in as arguments.
+/// </summary>
+public static class SourcingPlanner
+{
+    public static SourcingPlan Plan(
+        IReadOnlyList<Demand> demand,
+        IReadOnlyList<SourceLocation> locations,
+        IReadOnlyDictionary<(string Sku, string Location), int> available,
+        string? shipToRegion,
+        bool allowSplit)
+    {
+        int Stock(string sku, string location) => available.GetValueOrDefault((sku, location));
+
+        var ordered = locations
+            .OrderBy(l => InRegion(l, shipToRegion) ? 0 : 1)
+            .ThenBy(l => l.Priority)
+            .ThenBy(l => l.Code, StringComparer.Ordinal)
+            .ToList();
+
+        // The ordering already puts the ship-to region first, so the first single location that fills
+        // everything is the best one.
+        var single = ordered.FirstOrDefault(l => demand.All(d => Stock(d.Sku, l.Code) >= d.Quantity));
+        if (single is not null)
+        {
+            return new SourcingPlan(demand.Select(d => new PlannedAllocation(d.Sku, single.Code, d.Quantity)).ToList(), []);
+        }
+        if (!allowSplit)
+        {
+            // Nothing is short in total perhaps, but no one location has it all: report the best one location per SKU.
+            var best = demand.Select(d => new Shortage(d.Sku, d.Quantity, ordered.Count == 0 ? 0 : ordered.Max(l => Stock(d.Sku, l.Code)))).ToList();
+            var short_ = best.Where(s => s.Available < s.Requested).ToList();
+            return new SourcingPlan([], short_.Count > 0 ? short_ : best);
+        }
+
+        var allocations = new List<PlannedAllocation>();
+        var shortages = new List<Shortage>();
+        foreach (var line in demand)
+        {
+            var remaining = line.Quantity;
+            foreach (var location in ordered)
+            {
+                var take = Math.Min(remaining, Stock(line.Sku, location.Code));
+                if (take > 0)
+                {
+                    allocations.Add(new PlannedAllocation(line.Sku, location.Code, take));
+                    remaining -= take;
+                }
+                if (remaining == 0)
+                {
+                    break;
+                }
+            }
+            if (remaining > 0)
+            {
+                shortages.Add(new Shortage(line.Sku, line.Quantity, line.Quantity - remaining));
+            }
+        }
+        return shortages.Count > 0 ? new SourcingPlan([], shortages) : new SourcingPlan(allocations, []);
+    }
+
+    /// <summary>Sums lines of the same SKU (Medusa 16502: two lines of one SKU must not each pass the check alone).</summary>
+    public static IReadOnlyList<Demand> Summed(IEnumerable<(string Sku, int Quantity)> lines) =>
+        lines.GroupBy(l => l.Sku, StringComparer.Ordinal)
+            .Select(g => new Demand(g.Key, g.Sum(l => l.Quantity)))
+            .ToList();
+
+    private static bool InRegion(SourceLocation location, string? region) =>
+        region is not null && string.Equals(location.Region, region, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+using IntegrationGateway.ServiceDefaults.Problems;
+
+namespace IntegrationGateway.ServiceDefaults.Auth;
+
+public static class AuthenticationExtensions
+{
+    /// <summary>
+    /// JWT bearer validation (issuer, audience, lifetime, signature; never alg "none") with the product's
+    /// policies. The gateway and each service behind it call this: defence in depth.
+    /// </summary>
+    public static IHostApplicationBuilder AddTokenAuthentication(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var signingKey = DevSigningKey.Resolve(options, builder.Environment);
+        if (signingKey is null && string.IsNullOrWhiteSpace(options.Authority))
+        {
+            throw new InvalidOperationException("Auth: configure Auth:Authority (JWKS) or Auth:SigningKey; the development key is used only in Development.");
+        }
+        if (signingKey is { Length: < 32 })
+        {
+            throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters.");
+        }
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                // Keep the token's own claim names (scope, channel, client_id) rather than WS-* URIs.
+                jwt.MapInboundClaims = false;
+                jwt.Authority = string.IsNullOrWhiteSpace(options.Authority) ? null : options.Authority;
+                jwt.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidateIssuer = true,
+                    ValidIssuer = options.Issuer,
+                    ValidateAudience = true,
+                    ValidAudience = options.Audience,
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ValidateIssuerSigningKey = true,
+                    ClockSkew = options.ClockSkew,
+                    IssuerSigningKey = jwt.Authority is null && signingKey is not null ? TokenIssuer.SigningKeyOf(signingKey) : null,
+                    ValidAlgorithms = jwt.Authority is null ? [SecurityAlgorithms.HmacSha256] : null,
+                };
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        await WriteProblemAsync(context.HttpContext, 401, ProblemTypes.Unauthorized, "A valid bearer token is required.");
+                    },
+                    OnForbidden = context => WriteProblemAsync(context.HttpContext, 403, ProblemTypes.Forbidden, "The token does not grant this operation."),
+                };
+            });
+        builder.Services.AddAuthorizationBuilder().AddProductPolicies();
+        return builder;
+    }
+
+    private static async Task WriteProblemAsync(HttpContext context, int status, string type, string title)
+    {
+        context.Response.StatusCode = status;
+        if (status == 401)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = Problem.Details(status, type, title) });
+    }
+}

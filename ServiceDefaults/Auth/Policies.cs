@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace IntegrationGateway.ServiceDefaults.Auth;
+
+/// <summary>Named authorization policies, referenced by gateway routes and by endpoints alike.</summary>
+public static class Policies
+{
+    public const string ReadAvailability = "read-availability";
+    public const string WriteOrders = "write-orders";
+    public const string Admin = "admin";
+    public const string StorefrontChannel = "storefront-channel";
+
+    public static AuthorizationBuilder AddProductPolicies(this AuthorizationBuilder builder) => builder
+        // Admins may do what any channel may; internal APIs need admin or the channel scope the call serves.
+        .AddPolicy(ReadAvailability, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasAnyScope(Scopes.AvailabilityRead, Scopes.InventoryAdmin)))
+        .AddPolicy(WriteOrders, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasAnyScope(Scopes.OrdersWrite, Scopes.InventoryAdmin)))
+        .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasAnyScope(Scopes.InventoryAdmin)))
+        .AddPolicy(StorefrontChannel, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ChannelClaim, "storefront"));
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationGateway.ServiceDefaults.Problems;
+
+/// <summary>
+/// The one place where exceptions become answers: a request the framework could not read is the caller's
+/// fault (4xx); a dependency that is down is 503 with Retry-After; anything else is a 500 that leaks nothing.
+/// </summary>
+public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                Problem.Details(413, ProblemTypes.PayloadTooLarge, "The request body is too large."),
+            BadHttpRequestException bad =>
+                Problem.Details(bad.StatusCode, ProblemTypes.MalformedRequest, "The request could not be read.", ReadableCause(bad)),
+            _ when DependencyFailure.IsDependencyFailure(exception, httpContext.RequestAborted) =>
+                Problem.Details(503, ProblemTypes.DependencyUnavailable, "A dependency is unavailable.",
+                    "The request changed nothing that stays; retry after the Retry-After delay."),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem.Details(500, ProblemTypes.Unexpected, "An unexpected error occurred.");
+        }
+        else if (problem.Status == 503)
+        {
+            logger.LogWarning(exception, "Dependency failure for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = DependencyFailure.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    // The framework's message names the parameter and the JSON position, never our internals.
+    private static string ReadableCause(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException json ? $"The body is not valid JSON: {json.Message}" : bad.Message;
+}

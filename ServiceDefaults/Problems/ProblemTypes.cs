@@ -1,0 +1,27 @@
+namespace IntegrationGateway.ServiceDefaults.Problems;
+
+/// <summary>
+/// Stable problem type URIs (RFC 9457 "type"). Clients branch on these, never on titles or details,
+/// so they never change once published.
+/// </summary>
+public static class ProblemTypes
+{
+    private const string Base = "https://integration-gateway.dev/problems/";
+
+    public const string Validation = Base + "validation";
+    public const string MalformedRequest = Base + "malformed-request";
+    public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string IdempotencyKeyMissing = Base + "idempotency-key-missing";
+    public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
+    public const string IdempotencyKeyInProgress = Base + "idempotency-key-in-progress";
+    public const string NotFound = Base + "not-found";
+    public const string InsufficientStock = Base + "insufficient-stock";
+    public const string StockCommitted = Base + "stock-committed";
+    public const string DependencyUnavailable = Base + "dependency-unavailable";
+    public const string Unauthorized = Base + "unauthorized";
+    public const string Forbidden = Base + "forbidden";
+    public const string RateLimited = Base + "rate-limited";
+    public const string UnsupportedApiVersion = Base + "unsupported-api-version";
+    public const string RouteNotFound = Base + "route-not-found";
+    public const string Unexpected = Base + "unexpected";
+}

@@ -1,0 +1,52 @@
+using System.Reflection;
+using Dapper;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationGateway.ServiceDefaults.Storage;
+
+/// <summary>
+/// Applies a service's versioned schema scripts (embedded resources named NNNN_description.sql) once each,
+/// in order, at start-up, before the first request is served.
+/// </summary>
+public sealed class SchemaMigrator(Database database, Assembly scriptAssembly, ILogger<SchemaMigrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "CREATE TABLE IF NOT EXISTS schema_versions (version VARCHAR(100) PRIMARY KEY, applied_at BIGINT NOT NULL)",
+            cancellationToken: cancellationToken));
+        var applied = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT version FROM schema_versions", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var (version, script) in Scripts())
+        {
+            if (applied.Contains(version))
+            {
+                continue;
+            }
+            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(database.Dialect.Render(script), transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO schema_versions (version, applied_at) VALUES (@version, @now)",
+                new { version, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Applied schema script {Version}", version);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private IEnumerable<(string Version, string Script)> Scripts()
+    {
+        const string marker = ".Schema.";
+        foreach (var name in scriptAssembly.GetManifestResourceNames().Where(n => n.Contains(marker, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = scriptAssembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            var version = name[(name.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..^".sql".Length];
+            yield return (version, reader.ReadToEnd());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace IntegrationGateway.ServiceDefaults.Storage;
+
+/// <summary>
+/// The few places where SQLite and PostgreSQL differ. Everything else (ON CONFLICT, RETURNING, LIMIT)
+/// is written once in the portable subset both understand.
+/// </summary>
+public abstract class SqlDialect
+{
+    public abstract SqlProvider Provider { get; }
+
+    /// <summary>Column definition of a surrogate, ever-increasing 64-bit key (ledger order, cursors).</summary>
+    public abstract string IdentityColumn { get; }
+
+    public abstract bool IsUniqueViolation(Exception exception);
+
+    /// <summary>Replaces dialect placeholders in a schema script.</summary>
+    public string Render(string script) => script.Replace("{{identity}}", IdentityColumn, StringComparison.Ordinal);
+
+    public static SqlDialect For(SqlProvider provider) => provider switch
+    {
+        SqlProvider.Sqlite => new SqliteDialect(),
+        SqlProvider.Postgres => new PostgresDialect(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown SQL provider."),
+    };
+
+    private sealed class SqliteDialect : SqlDialect
+    {
+        public override SqlProvider Provider => SqlProvider.Sqlite;
+        public override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+        // SQLITE_CONSTRAINT (19) covers unique and primary key violations.
+        public override bool IsUniqueViolation(Exception exception) =>
+            exception is SqliteException { SqliteErrorCode: 19 };
+    }
+
+    private sealed class PostgresDialect : SqlDialect
+    {
+        public override SqlProvider Provider => SqlProvider.Postgres;
+        public override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+
+        public override bool IsUniqueViolation(Exception exception) =>
+            exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+    }
+}

@@ -1,0 +1,7 @@
+namespace IntegrationGateway.ServiceDefaults.Storage;
+
+public enum SqlProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,41 @@
+using IntegrationGateway.Contracts.Erp;
+
+namespace IntegrationGateway.SystemApis.Balances;
+
+/// <summary>A balances row as stored; the column list is <see cref="Columns"/>.</summary>
+public sealed record BalanceRow
+{
+    public const string Columns = """
+        sku AS Sku, location AS Location, on_hand AS OnHand, reserved AS Reserved, allocated AS Allocated, damaged AS Damaged,
+        inspection AS Inspection, in_transit AS InTransit, inbound AS Inbound, safety_stock AS SafetyStock, version AS Version
+        """;
+
+    public string Sku { get; init; } = "";
+    public string Location { get; init; } = "";
+    public int OnHand { get; init; }
+    public int Reserved { get; init; }
+    public int Allocated { get; init; }
+    public int Damaged { get; init; }
+    public int Inspection { get; init; }
+    public int InTransit { get; init; }
+    public int Inbound { get; init; }
+    public int SafetyStock { get; init; }
+    public long Version { get; init; }
+
+    /// <summary>available_to_sell of DESIGN.md, floored at 0.</summary>
+    public int Available => Math.Max(0, OnHand - Reserved - Allocated - Damaged - Inspection - SafetyStock);
+
+    public Balance ToContract() => new()
+    {
+        Sku = Sku,
+        Location = Location,
+        OnHand = OnHand,
+        Reserved = Reserved,
+        Allocated = Allocated,
+        Damaged = Damaged,
+        Inspection = Inspection,
+        SafetyStock = SafetyStock,
+        Available = Available,
+        Version = Version,
+    };
+}

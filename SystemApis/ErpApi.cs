@@ -1,0 +1,38 @@
+using IntegrationGateway.SystemApis.Balances;
+using IntegrationGateway.SystemApis.Idempotency;
+using IntegrationGateway.SystemApis.Items;
+using IntegrationGateway.SystemApis.Locations;
+using IntegrationGateway.SystemApis.Movements;
+using IntegrationGateway.SystemApis.Reservations;
+using IntegrationGateway.SystemApis.Seeding;
+using IntegrationGateway.ServiceDefaults.Storage;
+
+namespace IntegrationGateway.SystemApis;
+
+public static class ErpApi
+{
+    public const string DocumentName = "erp-v1";
+
+    public static IHostApplicationBuilder AddErp(this IHostApplicationBuilder builder)
+    {
+        builder.AddStorage(typeof(ErpApi).Assembly);
+        builder.Services.AddOptions<ErpSeedOptions>().Bind(builder.Configuration.GetSection(ErpSeedOptions.Section))
+            .Validate(o => o.Locations.Count > 0 && o.Locations.All(l => l.Code.Length is > 0 and <= 32 && l.Region.Length is > 0 and <= 16),
+                "Erp:Locations must name at least one location, each with a code and a region.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IdempotentCommands>();
+        builder.Services.AddSingleton<ItemStore>();
+        builder.Services.AddSingleton<BalanceStore>();
+        builder.Services.AddSingleton<MovementStore>();
+        builder.Services.AddSingleton<ReservationStore>();
+        builder.Services.AddHostedService<ErpSeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapErpApi(this WebApplication app)
+    {
+        var erp = app.MapGroup("/system/erp/v1").WithGroupName(DocumentName);
+        erp.MapItems().MapLocations().MapBalances().MapMovements().MapReservations();
+        return app;
+    }
+}

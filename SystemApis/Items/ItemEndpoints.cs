@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using IntegrationGateway.Contracts.Erp;
+using IntegrationGateway.ServiceDefaults.Auth;
+using IntegrationGateway.ServiceDefaults.Problems;
+
+namespace IntegrationGateway.SystemApis.Items;
+
+public static partial class ItemEndpoints
+{
+    public static RouteGroupBuilder MapItems(this RouteGroupBuilder erp)
+    {
+        erp.MapGet("/items/{sku}", GetAsync)
+            .WithName("GetItem")
+            .WithSummary("Reads one item of the inventory master.")
+            .RequireAuthorization(Policies.ReadAvailability)
+            .Produces<Item>()
+            .ProducesProblem(404);
+        erp.MapPut("/items/{sku}", UpsertAsync)
+            .WithName("UpsertItem")
+            .WithSummary("Creates or updates an item; a new item gets an empty balance at every location.")
+            .RequireAuthorization(Policies.Admin)
+            .Produces<Item>()
+            .Produces<Item>(201)
+            .ProducesProblem(400);
+        return erp;
+    }
+
+    private static async Task<IResult> GetAsync(string sku, ItemStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(sku, cancellationToken) is { } item ? TypedResults.Ok(item) : Problem.NotFound($"No item {sku}.");
+
+    private static async Task<IResult> UpsertAsync(string sku, ItemUpsert request, ItemStore store, CancellationToken cancellationToken)
+    {
+        var errors = RequestValidation.Errors(request);
+        if (!SkuFormat().IsMatch(sku))
+        {
+            errors["sku"] = ["A SKU is 1 to 64 letters, digits, '.', '_' or '-'."];
+        }
+        if (errors.Count > 0)
+        {
+            return Problem.Validation(errors);
+        }
+        var created = await store.UpsertAsync(sku, request, cancellationToken);
+        var item = new Item { Sku = sku, Description = request.Description, Scarce = request.Scarce == true };
+        return created ? TypedResults.Created($"/system/erp/v1/items/{Uri.EscapeDataString(sku)}", item) : TypedResults.Ok(item);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex SkuFormat();
+}

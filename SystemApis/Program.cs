@@ -1,0 +1,24 @@
+using IntegrationGateway.ServiceDefaults;
+using IntegrationGateway.ServiceDefaults.OpenApi;
+using IntegrationGateway.SystemApis;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddContractDocument(ErpApi.DocumentName, "ERP system API");
+builder.AddErp();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapContractDocument();
+app.MapDefaultEndpoints();
+app.MapErpApi();
+
+app.Run();
+
+namespace IntegrationGateway.SystemApis
+{
+    /// <summary>Names this service's entry assembly for test hosts (several services share one test process).</summary>
+    public sealed class SystemApisEntryPoint;
+}

@@ -1,0 +1,115 @@
+using System.Data.Common;
+using Dapper;
+using IntegrationGateway.Contracts.Erp;
+using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.SystemApis.Balances;
+using IntegrationGateway.SystemApis.Idempotency;
+using IntegrationGateway.SystemApis.Ledger;
+
+namespace IntegrationGateway.SystemApis.Reservations;
+
+/// <summary>Reserve and release, each inside the idempotent transaction of its request.</summary>
+public sealed class ReservationStore(TimeProvider time)
+{
+    /// <summary>
+    /// The check and the write are one conditional UPDATE, so no interleaving of callers can reserve more than is
+    /// sellable (the check-then-insert oversell of Magento 3072 and Medusa 16569 cannot happen).
+    /// </summary>
+    public async Task<StoredAnswer> ReserveAsync(DbConnection connection, DbTransaction transaction, ReservationRequest request, Provenance provenance, CancellationToken cancellationToken)
+    {
+        const string reserve = """
+            UPDATE balances SET reserved = reserved + @Quantity, version = version + 1
+            WHERE sku = @Sku AND location = @Location
+              AND on_hand - reserved - allocated - damaged - inspection - safety_stock >= @Quantity
+            """;
+        var updated = await connection.ExecuteAsync(new CommandDefinition(reserve, request, transaction, cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            return await RefusalAsync(connection, transaction, request, cancellationToken);
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var reservation = new Reservation
+        {
+            Id = "res_" + Guid.CreateVersion7().ToString("N"),
+            Reference = request.Reference,
+            Sku = request.Sku,
+            Location = request.Location,
+            Quantity = request.Quantity,
+            State = ReservationState.Active,
+        };
+        const string insert = """
+            INSERT INTO reservations (id, reference, sku, location, quantity, state, created_at)
+            VALUES (@Id, @Reference, @Sku, @Location, @Quantity, 'active', @now)
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(insert,
+            new { reservation.Id, reservation.Reference, reservation.Sku, reservation.Location, reservation.Quantity, now }, transaction, cancellationToken: cancellationToken));
+        await LedgerWriter.AppendAsync(connection, transaction, provenance.Entry(request.Sku, request.Location, "reservation", now) with
+        {
+            ReservedDelta = request.Quantity,
+            Reference = request.Reference,
+        }, cancellationToken);
+        return StoredAnswer.Json(201, reservation);
+    }
+
+    /// <summary>Releases every active reservation of a reference, taking balance row locks in a fixed order.</summary>
+    public async Task<StoredAnswer> ReleaseAsync(DbConnection connection, DbTransaction transaction, string reference, Provenance provenance, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        const string release = """
+            UPDATE reservations SET state = 'released', released_at = @now
+            WHERE reference = @reference AND state = 'active'
+            RETURNING id AS Id, reference AS Reference, sku AS Sku, location AS Location, quantity AS Quantity
+            """;
+        var released = (await connection.QueryAsync<ReleasedRow>(new CommandDefinition(release, new { reference, now }, transaction, cancellationToken: cancellationToken)))
+            .OrderBy(r => r.Sku, StringComparer.Ordinal).ThenBy(r => r.Location, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+
+        const string giveBack = """
+            UPDATE balances SET reserved = reserved - @Quantity, version = version + 1
+            WHERE sku = @Sku AND location = @Location
+            """;
+        foreach (var row in released)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(giveBack, row, transaction, cancellationToken: cancellationToken));
+            await LedgerWriter.AppendAsync(connection, transaction, provenance.Entry(row.Sku, row.Location, "release", now) with
+            {
+                ReservedDelta = -row.Quantity,
+                Reference = reference,
+            }, cancellationToken);
+        }
+        return StoredAnswer.Json(200, new ReleaseResult
+        {
+            Reference = reference,
+            Released = released.Select(r => new Reservation
+            {
+                Id = r.Id, Reference = r.Reference, Sku = r.Sku, Location = r.Location, Quantity = r.Quantity, State = ReservationState.Released,
+            }).ToList(),
+        });
+    }
+
+    private static async Task<StoredAnswer> RefusalAsync(DbConnection connection, DbTransaction transaction, ReservationRequest request, CancellationToken cancellationToken)
+    {
+        var balance = await BalanceStore.FindAsync(connection, transaction, request.Sku, request.Location, cancellationToken);
+        if (balance is null)
+        {
+            return StoredAnswer.Problem(Problem.Details(404, ProblemTypes.NotFound, "Not found.",
+                $"No item {request.Sku} is stocked at location {request.Location}."));
+        }
+        return StoredAnswer.Problem(Problem.Details(409, ProblemTypes.InsufficientStock, "Not enough sellable stock.",
+            $"{request.Quantity} of {request.Sku} requested at {request.Location}; {balance.Available} available.",
+            new Dictionary<string, object?>
+            {
+                ["shortages"] = new[] { new { sku = request.Sku, location = request.Location, requested = request.Quantity, available = balance.Available } },
+            }));
+    }
+
+    private sealed record ReleasedRow
+    {
+        public string Id { get; init; } = "";
+        public string Reference { get; init; } = "";
+        public string Sku { get; init; } = "";
+        public string Location { get; init; } = "";
+        public int Quantity { get; init; }
+    }
+}
