@@ -13,7 +13,7 @@ if (TokenCommand.IsInvoked(args))
 
 builder.AddServiceDefaults();
 builder.Services.AddGatewayPolicies();
-builder.Services.AddClientRateLimits(builder.Configuration);
+builder.Services.AddClientRateLimits();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();

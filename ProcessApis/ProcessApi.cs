@@ -21,6 +21,9 @@ public static class ProcessApi
         builder.Services.AddSingleton<OrderStore>();
         builder.Services.AddScoped<StockReader>();
         builder.Services.AddScoped<OrderReservation>();
+        builder.Services.AddOptions<OrderRecoveryOptions>().Bind(builder.Configuration.GetSection(OrderRecoveryOptions.Section))
+            .Validate(o => o.StrandedAfter >= TimeSpan.Zero && o.Interval > TimeSpan.Zero, "OrderRecovery needs a non-negative StrandedAfter and a positive Interval.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<OrderRecovery>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderRecovery>());
         return builder;

@@ -27,6 +27,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
         // Enums travel as their contract names (in_stock, receipt); saying so globally also tells the document generator.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         // A body that does not bind is reported as a problem by the exception handler, in every environment.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.AddTokenAuthentication();

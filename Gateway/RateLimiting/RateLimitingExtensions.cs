@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Problems;
 
@@ -15,21 +16,20 @@ public static class RateLimitingExtensions
     /// "RateLimits:{policy}". A refusal is a 429 problem with Retry-After; authentication runs first, so an
     /// anonymous caller never spends a client's permits.
     /// </summary>
-    public static IServiceCollection AddClientRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddClientRateLimits(this IServiceCollection services)
     {
-        var limits = PolicyNames.ToDictionary(name => name, name => configuration.GetSection($"RateLimits:{name}").Get<RateLimitOptions>() ?? new RateLimitOptions());
-        foreach (var (name, limit) in limits)
-        {
-            if (limit.TokenLimit < 1 || limit.TokensPerPeriod < 1 || limit.PeriodSeconds <= 0)
-            {
-                throw new InvalidOperationException($"RateLimits:{name} needs a positive TokenLimit, TokensPerPeriod and PeriodSeconds.");
-            }
-        }
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        // Configured from IConfiguration when the limiter is built, so every configuration source applies.
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            foreach (var (name, limit) in limits)
+            foreach (var name in PolicyNames)
             {
+                var limit = configuration.GetSection($"RateLimits:{name}").Get<RateLimitOptions>() ?? new RateLimitOptions();
+                if (limit.TokenLimit < 1 || limit.TokensPerPeriod < 1 || limit.PeriodSeconds <= 0)
+                {
+                    throw new InvalidOperationException($"RateLimits:{name} needs a positive TokenLimit, TokensPerPeriod and PeriodSeconds.");
+                }
                 options.AddPolicy(name, context => RateLimitPartition.GetTokenBucketLimiter(
                     context.User.ClientId() ?? "anonymous:" + context.Connection.RemoteIpAddress,
                     _ => new TokenBucketRateLimiterOptions
@@ -41,14 +41,16 @@ public static class RateLimitingExtensions
                         AutoReplenishment = true,
                     }));
             }
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await Problem.Result(429, ProblemTypes.RateLimited, "Too many requests.",
-                    $"This client exceeded its request rate for this route; retry after {retryAfter} s.").ExecuteAsync(context.HttpContext);
-            };
+            options.OnRejected = RejectAsync;
         });
         return services;
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+        context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        await Problem.Result(429, ProblemTypes.RateLimited, "Too many requests.",
+            $"This client exceeded its request rate for this route; retry after {retryAfter} s.").ExecuteAsync(context.HttpContext);
     }
 }

@@ -1,4 +1,5 @@
 using IntegrationGateway.ProcessApis.Idempotency;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationGateway.ProcessApis.Orders;
 
@@ -6,16 +7,11 @@ namespace IntegrationGateway.ProcessApis.Orders;
 /// Finishes what a crash or an ERP outage interrupted: an order stuck mid-way has its reservations released
 /// and its Idempotency-Key freed, so stock never stays held by an order nobody will confirm.
 /// </summary>
-public sealed class OrderRecovery(IServiceScopeFactory scopes, TimeProvider time, ILogger<OrderRecovery> logger) : BackgroundService
+public sealed class OrderRecovery(IServiceScopeFactory scopes, TimeProvider time, IOptions<OrderRecoveryOptions> options, ILogger<OrderRecovery> logger) : BackgroundService
 {
-    /// <summary>Longer than any request may take (its timeouts add up to well under this), so live orders are never taken.</summary>
-    public static readonly TimeSpan StrandedAfter = TimeSpan.FromMinutes(1);
-
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
+        using var timer = new PeriodicTimer(options.Value.Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -35,7 +31,7 @@ public sealed class OrderRecovery(IServiceScopeFactory scopes, TimeProvider time
         var orders = scope.ServiceProvider.GetRequiredService<OrderStore>();
         var reservation = scope.ServiceProvider.GetRequiredService<OrderReservation>();
         var keys = scope.ServiceProvider.GetRequiredService<IdempotencyStore>();
-        foreach (var stranded in await orders.ListStrandedAsync(StrandedAfter, cancellationToken))
+        foreach (var stranded in await orders.ListStrandedAsync(options.Value.StrandedAfter, cancellationToken))
         {
             await reservation.CompensateAsync(stranded.Id, stranded.State);
             await keys.AbandonAsync(stranded.Channel, stranded.IdempotencyKey);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using IntegrationGateway.ServiceDefaults.Problems;
 
@@ -16,51 +17,49 @@ public static class AuthenticationExtensions
     /// </summary>
     public static IHostApplicationBuilder AddTokenAuthentication(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var signingKey = DevSigningKey.Resolve(options, builder.Environment);
-        if (signingKey is null && string.IsNullOrWhiteSpace(options.Authority))
-        {
-            throw new InvalidOperationException("Auth: configure Auth:Authority (JWKS) or Auth:SigningKey; the development key is used only in Development.");
-        }
-        if (signingKey is { Length: < 32 })
-        {
-            throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters.");
-        }
-
-        builder.Services.AddSingleton(options);
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(jwt =>
-            {
-                // Keep the token's own claim names (scope, channel, client_id) rather than WS-* URIs.
-                jwt.MapInboundClaims = false;
-                jwt.Authority = string.IsNullOrWhiteSpace(options.Authority) ? null : options.Authority;
-                jwt.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidateIssuer = true,
-                    ValidIssuer = options.Issuer,
-                    ValidateAudience = true,
-                    ValidAudience = options.Audience,
-                    ValidateLifetime = true,
-                    RequireExpirationTime = true,
-                    RequireSignedTokens = true,
-                    ValidateIssuerSigningKey = true,
-                    ClockSkew = options.ClockSkew,
-                    IssuerSigningKey = jwt.Authority is null && signingKey is not null ? TokenIssuer.SigningKeyOf(signingKey) : null,
-                    ValidAlgorithms = jwt.Authority is null ? [SecurityAlgorithms.HmacSha256] : null,
-                };
-                jwt.Events = new JwtBearerEvents
-                {
-                    OnChallenge = async context =>
-                    {
-                        context.HandleResponse();
-                        await WriteProblemAsync(context.HttpContext, 401, ProblemTypes.Unauthorized, "A valid bearer token is required.");
-                    },
-                    OnForbidden = context => WriteProblemAsync(context.HttpContext, 403, ProblemTypes.Forbidden, "The token does not grant this operation."),
-                };
-            });
+        builder.Services.AddOptions<AuthOptions>()
+            .Bind(builder.Configuration.GetSection(AuthOptions.Section))
+            .Validate<IHostEnvironment>((options, environment) => DevSigningKey.Resolve(options, environment) is not null || !string.IsNullOrWhiteSpace(options.Authority),
+                "Auth: configure Auth:Authority (JWKS) or Auth:SigningKey; the development key is used only in Development.")
+            .Validate(options => options.SigningKey is null || options.SigningKey.Length >= 32, "Auth:SigningKey must be at least 32 characters.")
+            .ValidateOnStart();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>, IHostEnvironment>((jwt, auth, environment) => Configure(jwt, auth.Value, environment));
         builder.Services.AddAuthorizationBuilder().AddProductPolicies();
         return builder;
+    }
+
+    private static void Configure(JwtBearerOptions jwt, AuthOptions options, IHostEnvironment environment)
+    {
+        var signingKey = DevSigningKey.Resolve(options, environment);
+        // Keep the token's own claim names (scope, channel, client_id) rather than WS-* URIs.
+        jwt.MapInboundClaims = false;
+        jwt.Authority = string.IsNullOrWhiteSpace(options.Authority) ? null : options.Authority;
+        jwt.RequireHttpsMetadata = !environment.IsDevelopment();
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            ValidIssuer = options.Issuer,
+            ValidateAudience = true,
+            ValidAudience = options.Audience,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = options.ClockSkew,
+            IssuerSigningKey = jwt.Authority is null && signingKey is not null ? TokenIssuer.SigningKeyOf(signingKey) : null,
+            ValidAlgorithms = jwt.Authority is null ? [SecurityAlgorithms.HmacSha256] : null,
+        };
+        jwt.Events = new JwtBearerEvents
+        {
+            OnChallenge = async context =>
+            {
+                context.HandleResponse();
+                await WriteProblemAsync(context.HttpContext, 401, ProblemTypes.Unauthorized, "A valid bearer token is required.");
+            },
+            OnForbidden = context => WriteProblemAsync(context.HttpContext, 403, ProblemTypes.Forbidden, "The token does not grant this operation."),
+        };
     }
 
     private static async Task WriteProblemAsync(HttpContext context, int status, string type, string title)

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using IntegrationGateway.ServiceDefaults.Auth;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -17,14 +19,16 @@ public static class DownstreamClientExtensions
     public static IHttpClientBuilder AddDownstreamClient<TClient>(this IHostApplicationBuilder builder, string name, DownstreamRetry retry)
         where TClient : class
     {
-        var address = builder.Configuration[$"Downstream:{name}"]
-            ?? throw new InvalidOperationException($"Downstream:{name} is not configured: the base address of the {name} API.");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<ForwardCallerHeadersHandler>();
+        builder.Services.TryAddSingleton<ServiceTokens>();
 
         var http = builder.Services.AddRefitGeneratedClient<TClient>()
-            .ConfigureHttpClient(c =>
+            .ConfigureHttpClient((services, c) =>
             {
+                // Read when the client is made, not at registration, so every configuration source has been applied.
+                var address = services.GetRequiredService<IConfiguration>()[$"Downstream:{name}"]
+                    ?? throw new InvalidOperationException($"Downstream:{name} is not configured: the base address of the {name} API.");
                 c.BaseAddress = new Uri(address);
                 // The resilience pipeline owns timeouts.
                 c.Timeout = Timeout.InfiniteTimeSpan;

@@ -16,6 +16,12 @@ public abstract class SqlDialect
 
     public abstract bool IsUniqueViolation(Exception exception);
 
+    /// <summary>
+    /// "column is one of the values in @parameter" (bind the parameter to an array). Dapper expands a list into
+    /// IN (...) for SQLite, but hands PostgreSQL the array itself, which only = ANY(...) accepts.
+    /// </summary>
+    public abstract string IsAnyOf(string column, string parameter);
+
     /// <summary>Replaces dialect placeholders in a schema script.</summary>
     public string Render(string script) => script.Replace("{{identity}}", IdentityColumn, StringComparison.Ordinal);
 
@@ -30,6 +36,7 @@ public abstract class SqlDialect
     {
         public override SqlProvider Provider => SqlProvider.Sqlite;
         public override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
+        public override string IsAnyOf(string column, string parameter) => $"{column} IN @{parameter}";
 
         // SQLITE_CONSTRAINT (19) covers unique and primary key violations.
         public override bool IsUniqueViolation(Exception exception) =>
@@ -40,6 +47,7 @@ public abstract class SqlDialect
     {
         public override SqlProvider Provider => SqlProvider.Postgres;
         public override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+        public override string IsAnyOf(string column, string parameter) => $"{column} = ANY(@{parameter})";
 
         public override bool IsUniqueViolation(Exception exception) =>
             exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -8,12 +8,12 @@ public sealed class BalanceStore(Database database)
 {
     public async Task<IReadOnlyList<BalanceRow>> ListAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
     {
-        const string sql = $"""
+        var sql = $"""
             SELECT {BalanceRow.Columns}
-            FROM balances WHERE sku IN @skus ORDER BY sku, location
+            FROM balances WHERE {database.Dialect.IsAnyOf("sku", "skus")} ORDER BY sku, location
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<BalanceRow>(new CommandDefinition(sql, new { skus }, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<BalanceRow>(new CommandDefinition(sql, new { skus = skus.ToArray() }, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>Reads one balance inside a write transaction (to explain a refused conditional update).</summary>

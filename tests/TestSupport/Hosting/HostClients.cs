@@ -1,0 +1,27 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace IntegrationGateway.TestSupport.Hosting;
+
+public static class HostClients
+{
+    /// <summary>A real HTTP client to the host, with a bearer token when given.</summary>
+    public static HttpClient Client<T>(this ServiceHost<T> host, string? token = null) where T : class
+    {
+        // The hosts' telemetry listens to every HttpClient in this process; without this the test's own client
+        // would start a trace and overwrite any traceparent a test sends, unlike a real connector.
+        var handler = new SocketsHttpHandler { ActivityHeadersPropagator = null };
+        var client = new HttpClient(handler) { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(60) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
+    /// <summary>A storefront connector calling through the gateway.</summary>
+    public static HttpClient StorefrontClient(this Stack stack, string clientId) => stack.Gateway.Client(TestTokens.Storefront(clientId));
+
+    /// <summary>Operations staff calling the ERP directly, to lay out stock and read it back.</summary>
+    public static Inventory Inventory(this Stack stack) => new(stack.Erp.Client(TestTokens.Admin()));
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationGateway.TestSupport.Hosting;
+
+/// <summary>
+/// One of our services running for real: its own Program, on Kestrel at a free loopback port, with test
+/// settings laid over its appsettings. Calls between hosts are real HTTP, as in production.
+/// </summary>
+public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public ServiceHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        _settings = settings;
+        _services = services;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Where the service listens, once started.</summary>
+    public Uri Address { get; private set; } = null!;
+
+    public ServiceHost<TEntryPoint> Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Address = new Uri(addresses.First());
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using IntegrationGateway.ExperienceApis;
+using IntegrationGateway.Gateway;
+using IntegrationGateway.ProcessApis;
+using IntegrationGateway.SystemApis;
+
+namespace IntegrationGateway.TestSupport.Hosting;
+
+/// <summary>
+/// The whole product for a test: ERP system API, inventory process API, storefront API and the gateway,
+/// each on its own port, wired to one another the way the app host wires them.
+/// </summary>
+public sealed class Stack : IAsyncDisposable
+{
+    private readonly string? _sqliteFolder;
+
+    private Stack(string? sqliteFolder, ServiceHost<SystemApisEntryPoint> erp, ServiceHost<ProcessApisEntryPoint> process,
+        ServiceHost<ExperienceApisEntryPoint> storefront, ServiceHost<GatewayEntryPoint> gateway)
+    {
+        _sqliteFolder = sqliteFolder;
+        Erp = erp;
+        Process = process;
+        Storefront = storefront;
+        Gateway = gateway;
+    }
+
+    public ServiceHost<SystemApisEntryPoint> Erp { get; }
+    public ServiceHost<ProcessApisEntryPoint> Process { get; }
+    public ServiceHost<ExperienceApisEntryPoint> Storefront { get; }
+    public ServiceHost<GatewayEntryPoint> Gateway { get; }
+
+    public static Stack Start(StackOptions? options = null)
+    {
+        options ??= new StackOptions();
+        var folder = options.Postgres is null ? Directory.CreateTempSubdirectory("ig-stack-").FullName : null;
+        (string Provider, string Erp, string Process) storage = options.Postgres is { } pg
+            ? ("Postgres", pg.Erp, pg.Process)
+            : ("Sqlite", $"Data Source={Path.Combine(folder!, "erp.db")}", $"Data Source={Path.Combine(folder!, "process.db")}");
+
+        var erp = new ServiceHost<SystemApisEntryPoint>(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = storage.Provider,
+            ["Storage:ConnectionString"] = storage.Erp,
+            ["Erp:SeedDemoCatalogue"] = "false",
+        }, options.ErpServices).Start();
+        var process = new ServiceHost<ProcessApisEntryPoint>(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = storage.Provider,
+            ["Storage:ConnectionString"] = storage.Process,
+            ["Downstream:Erp"] = erp.Address.ToString(),
+        }, options.ProcessServices).Start();
+        var storefront = new ServiceHost<ExperienceApisEntryPoint>(new Dictionary<string, string?>
+        {
+            ["Downstream:Process"] = process.Address.ToString(),
+        }).Start();
+        var gatewaySettings = new Dictionary<string, string?>
+        {
+            ["ReverseProxy:Clusters:experience:Destinations:primary:Address"] = storefront.Address.ToString(),
+            ["ReverseProxy:Clusters:process:Destinations:primary:Address"] = process.Address.ToString(),
+            ["ReverseProxy:Clusters:system:Destinations:primary:Address"] = erp.Address.ToString(),
+            // Tests place hundreds of orders from a few clients; the throttling test sets its own limits.
+            ["RateLimits:storefront-write:TokenLimit"] = "10000",
+            ["RateLimits:storefront-read:TokenLimit"] = "10000",
+        };
+        foreach (var (key, value) in options.GatewaySettings)
+        {
+            gatewaySettings[key] = value;
+        }
+        var gateway = new ServiceHost<GatewayEntryPoint>(gatewaySettings).Start();
+        return new Stack(folder, erp, process, storefront, gateway);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await Storefront.DisposeAsync();
+        await Process.DisposeAsync();
+        await Erp.DisposeAsync();
+        if (_sqliteFolder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_sqliteFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a pool being torn down; the OS temp folder is cleaned anyway.
+            }
+        }
+    }
+}
