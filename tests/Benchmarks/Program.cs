@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using IntegrationGateway.Benchmarks;
+using IntegrationGateway.TestSupport.Hosting;
+using IntegrationGateway.TestSupport.Postgres;
+
+// Whole-stack figures on this machine: every request goes client -> gateway -> storefront -> process -> ERP
+// over loopback HTTP, as in production. Bounded in count; prints a markdown table and, with --out FILE, writes it.
+const int Orders = 2000;
+const int Reads = 4000;
+const int Concurrency = 16;
+
+var results = new List<LoadRun.Result>();
+await using (var sqlite = Stack.Start())
+{
+    results.AddRange(await MeasureAsync(sqlite, "SQLite"));
+}
+await using (var cluster = await PostgresCluster.StartAsync())
+{
+    var stack = Stack.Start(new StackOptions { Postgres = (await cluster.CreateDatabaseAsync(), await cluster.CreateDatabaseAsync()) });
+    results.AddRange(await MeasureAsync(stack, "PostgreSQL"));
+    await stack.DisposeAsync();
+}
+
+var table = string.Join("\n", new[]
+{
+    $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, Release build; client and all four services in one process over loopback HTTP.",
+    "",
+    "| scenario | store | requests | in flight | req/s | p50 ms | p95 ms | p99 ms | statuses |",
+    "|---|---|---|---|---|---|---|---|---|",
+}.Concat(results.Select(r => r.Row())));
+Console.WriteLine(table);
+var outIndex = Array.IndexOf(args, "--out");
+if (outIndex >= 0 && outIndex + 1 < args.Length)
+{
+    await File.WriteAllTextAsync(args[outIndex + 1], "# Benchmark results\n\n`dotnet run -c Release --project tests/Benchmarks -- --out tests/Benchmarks/results.md`\n\n" + table + "\n");
+}
+
+static async Task<LoadRun.Result[]> MeasureAsync(Stack stack, string store)
+{
+    var inventory = stack.Inventory();
+    // Enough stock that every order is accepted: this measures the reservation path, not refusals.
+    var sku = await inventory.NewSkuAsync(("EU-1", Orders / 2), ("US-1", Orders));
+    var clients = Enumerable.Range(0, Concurrency).Select(i => stack.StorefrontClient($"bench-{store}-{i}")).ToArray();
+    await clients[0].GetAsync($"/storefront/v1/availability/{sku}");
+
+    var reads = await LoadRun.RunAsync("availability read", store, Reads, Concurrency,
+        i => clients[i % Concurrency].GetAsync($"/storefront/v1/availability/{sku}"));
+    var orders = await LoadRun.RunAsync("order reservation", store, Orders, Concurrency, i =>
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/storefront/v1/orders")
+        {
+            Content = JsonContent.Create(new { orderRef = $"bench-{i}", lines = new[] { new { sku, quantity = 1 } } }),
+        };
+        request.Headers.Add("Idempotency-Key", $"bench-{store}-{i}");
+        return clients[i % Concurrency].SendAsync(request);
+    });
+    var reserved = (await inventory.BalancesAsync(sku)).Sum(b => b.Reserved);
+    if (reserved != orders.Statuses.GetValueOrDefault(System.Net.HttpStatusCode.Created))
+    {
+        throw new InvalidOperationException($"{store}: {reserved} units reserved for {orders.Statuses.GetValueOrDefault(System.Net.HttpStatusCode.Created)} accepted orders.");
+    }
+    return [reads, orders];
+}
