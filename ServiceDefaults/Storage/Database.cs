@@ -29,10 +29,10 @@ public sealed class Database
         await connection.OpenAsync(cancellationToken);
         if (connection is SqliteConnection sqlite)
         {
-            // WAL lets readers run beside the single writer; NORMAL is durable across crashes of the app
-            // (not of the OS) and about four times faster than FULL here.
+            // NORMAL is durable across crashes of the app (not of the OS) and about four times faster than FULL
+            // here under WAL, which the schema migrator turns on once for the file.
             using var pragma = sqlite.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
         return connection;

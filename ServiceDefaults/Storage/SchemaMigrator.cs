@@ -14,6 +14,12 @@ public sealed class SchemaMigrator(Database database, Assembly scriptAssembly, I
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (database.Dialect.Provider == SqlProvider.Sqlite)
+        {
+            // WAL lets readers run beside the single writer. It is a property of the file, so set it once here
+            // rather than on every connection (where it costs a lock round trip).
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL", cancellationToken: cancellationToken));
+        }
         await connection.ExecuteAsync(new CommandDefinition(
             "CREATE TABLE IF NOT EXISTS schema_versions (version VARCHAR(100) PRIMARY KEY, applied_at BIGINT NOT NULL)",
             cancellationToken: cancellationToken));

@@ -36,9 +36,24 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
         return this;
     }
 
+    private static string ProjectFolder()
+    {
+        var project = typeof(TEntryPoint).Assembly.GetName().Name!["IntegrationGateway.".Length..];
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "IntegrationGateway.sln")))
+            {
+                return Path.Combine(folder.FullName, project);
+            }
+        }
+        throw new DirectoryNotFoundException($"No IntegrationGateway.sln above {AppContext.BaseDirectory}.");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // The service's own folder, so its appsettings.json applies, from test runs and the benchmark alike.
+        builder.UseContentRoot(ProjectFolder());
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         if (_services is not null)
         {
