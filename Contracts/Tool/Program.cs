@@ -1,0 +1,3 @@
+using IntegrationGateway.ContractTool;
+
+return await Cli.RunAsync(args, Console.Out, Console.Error);
