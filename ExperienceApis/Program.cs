@@ -5,7 +5,7 @@ using IntegrationGateway.ServiceDefaults.OpenApi;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddContractDocument(StorefrontApi.DocumentName, "Storefront API");
+builder.AddContractDocuments("Storefront API", StorefrontApi.Documents);
 builder.AddStorefront();
 
 var app = builder.Build();

@@ -41,6 +41,9 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        // Routing runs inside the exception handler, so even a routing failure is our problem details answer
+        // (in Development the framework's exception page would otherwise show it, request headers and all).
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -1,15 +1,145 @@
+using IntegrationGateway.ContractTool.Diff;
+using IntegrationGateway.ContractTool.Lint;
+using IntegrationGateway.ContractTool.Loading;
+using IntegrationGateway.ContractTool.Reports;
+using Microsoft.OpenApi;
+
 namespace IntegrationGateway.ContractTool;
 
 /// <summary>
-/// contract diff BASE REVISION [--format text|markdown|json|junit] [--fail-on ERR|WARN]
+/// contract diff BASE REVISION [--format text|markdown|json|junit] [--fail-on ERR|WARN] [--across-versions]
 /// contract lint FILE... [--format text|markdown|json|junit]
 /// Exit codes: 0 clean, 1 findings at or above the failing level, 2 usage or unreadable input.
 /// </summary>
 public static class Cli
 {
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public const int Clean = 0;
+    public const int Failed = 1;
+    public const int UsageError = 2;
+
+    private const string Usage = """
+        usage: contract diff BASE REVISION [--format text|markdown|json|junit] [--fail-on ERR|WARN] [--across-versions]
+               contract lint FILE... [--format text|markdown|json|junit]
+        Files are OpenAPI 3.0 or 3.1, JSON or YAML. Exit codes: 0 clean, 1 failing findings, 2 usage or unreadable input.
+        """;
+
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        RunAsync(args, output, error, TimeProvider.System);
+
+    /// <summary>As above, with the clock diff judges x-sunset dates by.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider time)
     {
-        error.WriteLine("usage: contract diff BASE REVISION [--format text|markdown|json|junit] [--fail-on ERR|WARN] | contract lint FILE... [--format ...]");
-        return Task.FromResult(2);
+        if (args is ["--help" or "-h" or "help", ..])
+        {
+            output.WriteLine(Usage);
+            return Clean;
+        }
+
+        if (Invocation.Parse(args, out var problem) is not { } invocation)
+        {
+            error.WriteLine($"contract: {problem}");
+            error.WriteLine(Usage);
+            return UsageError;
+        }
+
+        var documents = new List<OpenApiDocument>();
+        foreach (var file in invocation.Files)
+        {
+            try
+            {
+                documents.Add(await DocumentLoader.LoadFileAsync(file));
+            }
+            // The reader throws rather than reports for text that parses but names no version it knows ("openapi: hello").
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException
+                or OpenApiException or OpenApiUnsupportedSpecVersionException)
+            {
+                error.WriteLine($"contract: cannot read {file}: {exception.Message}");
+                return UsageError;
+            }
+        }
+
+        var report = invocation.Command == "diff" ? Diff(invocation, documents, time) : Lint(invocation, documents);
+        ReportWriter.Write(report, invocation.Format, output);
+        return report.Failed ? Failed : Clean;
+    }
+
+    private static Report Diff(Invocation invocation, List<OpenApiDocument> documents, TimeProvider time)
+    {
+        var options = new DiffOptions
+        {
+            Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
+            AcrossVersions = invocation.AcrossVersions ? true : null,
+        };
+        var findings = DiffEngine.Compare(documents[0], documents[1], options);
+        return new Report($"contract diff {invocation.Files[0]} {invocation.Files[1]}", findings, invocation.FailOn, "No changes.");
+    }
+
+    private static Report Lint(Invocation invocation, List<OpenApiDocument> documents)
+    {
+        // With several files, the operation column alone would not say which contract a finding is in.
+        var several = invocation.Files.Count > 1;
+        var findings = invocation.Files.Zip(documents).SelectMany(pair => Linter.Lint(pair.Second).Select(finding =>
+            !several ? finding
+            : finding with { Operation = finding.Operation.Length == 0 ? pair.First : $"{pair.First}: {finding.Operation}" }));
+        return new Report($"contract lint {string.Join(' ', invocation.Files)}", findings, Level.Err, "No findings.");
+    }
+
+    /// <summary>One command line, parsed: options may come anywhere, as --name value or --name=value.</summary>
+    private sealed record Invocation(string Command, List<string> Files, ReportFormat Format, Level FailOn, bool AcrossVersions)
+    {
+        public static Invocation? Parse(string[] args, out string problem)
+        {
+            if (args is not [("diff" or "lint") and var command, .. var rest])
+            {
+                problem = args.Length == 0 ? "no command given" : $"unknown command '{args[0]}'";
+                return null;
+            }
+
+            string[] valued = command == "diff" ? ["--format", "--fail-on"] : ["--format"];
+            string[] flags = command == "diff" ? ["--across-versions"] : [];
+            var invocation = new Invocation(command, [], ReportFormat.Text, Level.Err, AcrossVersions: false);
+            for (var i = 0; i < rest.Length; i++)
+            {
+                if (!rest[i].StartsWith('-'))
+                {
+                    invocation.Files.Add(rest[i]);
+                    continue;
+                }
+
+                var (name, value) = rest[i].Split('=', 2) is [var n, var v] ? (n, v) : (rest[i], null);
+                if (!valued.Contains(name) && !flags.Contains(name))
+                {
+                    problem = $"unknown option '{name}' for {command}";
+                    return null;
+                }
+
+                if (valued.Contains(name) && value is null && i + 1 < rest.Length)
+                {
+                    value = rest[++i];
+                }
+
+                (invocation, problem) = (name, value) switch
+                {
+                    ("--format", { } text) when ReportWriter.TryParseFormat(text, out var format) => (invocation with { Format = format }, ""),
+                    ("--format", _) => (invocation, "--format takes text, markdown, json or junit"),
+                    ("--fail-on", { } text) when Levels.TryParse(text, out var level) && level > Level.Info => (invocation with { FailOn = level }, ""),
+                    ("--fail-on", _) => (invocation, "--fail-on takes ERR or WARN"),
+                    ("--across-versions", null) => (invocation with { AcrossVersions = true }, ""),
+                    _ => (invocation, $"{name} takes no value"),
+                };
+                if (problem.Length > 0)
+                {
+                    return null;
+                }
+            }
+
+            problem = (command, invocation.Files.Count) switch
+            {
+                ("diff", not 2) => "diff takes exactly two files, BASE and REVISION",
+                ("lint", 0) => "lint takes at least one file",
+                _ => string.Empty,
+            };
+            return problem.Length == 0 ? invocation : null;
+        }
     }
 }

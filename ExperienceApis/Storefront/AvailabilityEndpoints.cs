@@ -13,12 +13,14 @@ public static class AvailabilityEndpoints
     public static RouteGroupBuilder MapStorefrontAvailability(this RouteGroupBuilder storefront)
     {
         storefront.MapGet("/availability/{sku}", GetOneAsync)
+            .MapToApiVersion(StorefrontVersions.V1)
             .WithName("GetStockLevel")
             .WithSummary("What the storefront may sell of one SKU.")
             .RequireAuthorization(Policies.StorefrontChannel, Policies.ReadAvailability)
             .Produces<StockLevel>()
             .ProducesProblem(404).ProducesProblem(503);
         storefront.MapGet("/availability", GetManyAsync)
+            .MapToApiVersion(StorefrontVersions.V1)
             .WithName("ListStockLevels")
             .WithSummary("What the storefront may sell of several SKUs.")
             .RequireAuthorization(Policies.StorefrontChannel, Policies.ReadAvailability)
@@ -26,6 +28,15 @@ public static class AvailabilityEndpoints
             .ProducesProblem(400).ProducesProblem(503);
         return storefront;
     }
+
+    /// <summary>The SKUs of a comma-separated list, or null when there are none or too many.</summary>
+    public static List<string>? ParseSkus(string skus)
+    {
+        var wanted = skus.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        return wanted.Count is 0 or > MaxSkusPerQuery ? null : wanted;
+    }
+
+    public static IResult TooManySkus() => Problem.Validation("skus", $"Name between 1 and {MaxSkusPerQuery} comma-separated SKUs.");
 
     private static async Task<IResult> GetOneAsync(string sku, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken)
     {
@@ -41,10 +52,9 @@ public static class AvailabilityEndpoints
 
     private static async Task<IResult> GetManyAsync([Microsoft.AspNetCore.Mvc.FromQuery] string skus, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken)
     {
-        var wanted = skus.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-        if (wanted.Count is 0 or > MaxSkusPerQuery)
+        if (ParseSkus(skus) is not { } wanted)
         {
-            return Problem.Validation("skus", $"Name between 1 and {MaxSkusPerQuery} comma-separated SKUs.");
+            return TooManySkus();
         }
         var response = await process.GetChannelAvailabilityAsync(options.Value.Channel, wanted, cancellationToken);
         if (response is not { IsSuccessStatusCode: true, Content: ChannelAvailability availability })

@@ -13,18 +13,21 @@ public static class OrderEndpoints
     public static RouteGroupBuilder MapStorefrontOrders(this RouteGroupBuilder storefront)
     {
         storefront.MapPost("/orders", PlaceAsync)
+            .MapToApiVersion(StorefrontVersions.V1).MapToApiVersion(StorefrontVersions.V2)
             .WithName("PlaceOrder")
             .WithSummary("Reserves stock for a storefront order; all lines hold or none.")
             .RequireAuthorization(Policies.StorefrontChannel, Policies.WriteOrders)
             .Produces<StorefrontOrder>(201)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         storefront.MapGet("/orders/{id}", GetAsync)
+            .MapToApiVersion(StorefrontVersions.V1).MapToApiVersion(StorefrontVersions.V2)
             .WithName("GetOrder")
             .WithSummary("Reads one of this storefront's orders.")
             .RequireAuthorization(Policies.StorefrontChannel, Policies.WriteOrders)
             .Produces<StorefrontOrder>()
             .ProducesProblem(404).ProducesProblem(503);
         storefront.MapPost("/orders/{id}/cancel", CancelAsync)
+            .MapToApiVersion(StorefrontVersions.V1).MapToApiVersion(StorefrontVersions.V2)
             .WithName("CancelOrder")
             .WithSummary("Cancels an order and frees its stock; a second cancel is not an error.")
             .RequireAuthorization(Policies.StorefrontChannel, Policies.WriteOrders)
@@ -54,7 +57,7 @@ public static class OrderEndpoints
             AllowSplit = request.AllowSplit ?? true,
         }, cancellationToken);
         return response is { IsSuccessStatusCode: true, Content: { } order }
-            ? TypedResults.Created($"/storefront/v1/orders/{order.Id}", StorefrontOrders.Of(order))
+            ? TypedResults.Created($"{context.Request.PathBase}{context.Request.Path}/{order.Id}", StorefrontOrders.Of(order))
             : ProcessAnswers.Relay(response, context);
     }
 

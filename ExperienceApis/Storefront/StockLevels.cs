@@ -10,11 +10,14 @@ public static class StockLevels
     {
         Sku = availability.Sku,
         Available = availability.Available,
-        Status = availability.Available switch
-        {
-            <= 0 => StockStatus.Out_of_stock,
-            var n when n <= lowStockThreshold => StockStatus.Low_stock,
-            _ => StockStatus.In_stock,
-        },
+        Status = StatusOf(availability.Available, lowStockThreshold),
+    };
+
+    /// <summary>The same three states in every version of the API (v2's enum has the same members in the same order).</summary>
+    public static StockStatus StatusOf(int available, int lowStockThreshold) => available switch
+    {
+        <= 0 => StockStatus.Out_of_stock,
+        var n when n <= lowStockThreshold => StockStatus.Low_stock,
+        _ => StockStatus.In_stock,
     };
 }

@@ -37,7 +37,7 @@ public static class DownstreamClientExtensions
 
         http.AddResilienceHandler(name, pipeline =>
         {
-            pipeline.AddTimeout(TimeSpan.FromSeconds(10));
+            pipeline.AddTimeout(retry.TotalTimeout);
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = 2,
@@ -53,7 +53,7 @@ public static class DownstreamClientExtensions
                 SamplingDuration = TimeSpan.FromSeconds(10),
                 BreakDuration = TimeSpan.FromSeconds(5),
             });
-            pipeline.AddTimeout(TimeSpan.FromSeconds(4));
+            pipeline.AddTimeout(retry.AttemptTimeout);
         });
         return http;
     }

@@ -14,9 +14,9 @@ public static class RetryPolicy
         {
             return false;
         }
-        return retry == DownstreamRetry.TransientFailures
+        return retry.RetryTransientAnswers
             ? HttpClientResiliencePredicates.IsTransient(outcome)
-            : outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException;
+            : outcome.Exception is HttpRequestException;
     }
 
     // A POST without an Idempotency-Key may have been applied before the failure; repeating it could apply it twice.

@@ -11,13 +11,21 @@ public static class ContractDocumentExtensions
     /// Describes the service's endpoints as an OpenAPI document generated from the code, served at
     /// /openapi/{documentName}.json. Tests compare it with the checked-in contract, so drift fails the build.
     /// </summary>
-    public static IHostApplicationBuilder AddContractDocument(this IHostApplicationBuilder builder, string documentName, string title)
+    public static IHostApplicationBuilder AddContractDocument(this IHostApplicationBuilder builder, string documentName, string title) =>
+        builder.AddContractDocuments(title, (documentName, "1.0"));
+
+    /// <summary>One document per API version the service serves, each at /openapi/{name}.json.</summary>
+    public static IHostApplicationBuilder AddContractDocuments(this IHostApplicationBuilder builder, string title, params (string Name, string Version)[] documents)
     {
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(options =>
         {
-            options.SwaggerDoc(documentName, new OpenApiInfo { Title = title, Version = "1.0" });
+            foreach (var (name, version) in documents)
+            {
+                options.SwaggerDoc(name, new OpenApiInfo { Title = title, Version = version });
+            }
             options.SupportNonNullableReferenceTypes();
+            options.CustomOperationIds(api => ContractOperation.Of(api.ActionDescriptor.EndpointMetadata));
             options.SchemaFilter<PresentValuesAreRequiredFilter>();
             options.OperationFilter<IdempotencyKeyIsRequiredFilter>();
             options.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme

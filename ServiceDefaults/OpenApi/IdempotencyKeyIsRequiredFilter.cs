@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Idempotency;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -13,9 +14,15 @@ public sealed class IdempotencyKeyIsRequiredFilter : IOperationFilter
     {
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
-            if (parameter.In == ParameterLocation.Header && string.Equals(parameter.Name, "Idempotency-Key", StringComparison.OrdinalIgnoreCase))
+            if (parameter.In == ParameterLocation.Header && string.Equals(parameter.Name, IdempotencyKey.Header, StringComparison.OrdinalIgnoreCase))
             {
                 parameter.Required = true;
+                // The bounds IdempotencyKey.Refusal enforces.
+                if (parameter.Schema is OpenApiSchema schema)
+                {
+                    schema.MinLength = 1;
+                    schema.MaxLength = IdempotencyKey.MaxLength;
+                }
             }
         }
     }

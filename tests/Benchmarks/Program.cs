@@ -3,6 +3,8 @@ using IntegrationGateway.Benchmarks;
 using IntegrationGateway.TestSupport.Hosting;
 using IntegrationGateway.TestSupport.Postgres;
 
+if (args.Contains("contract-diff")) { Console.WriteLine(await IntegrationGateway.Benchmarks.ContractDiffBenchmark.RunAsync()); return; }
+
 // Whole-stack figures on this machine: every request goes client -> gateway -> storefront -> process -> ERP
 // over loopback HTTP, as in production. Bounded in count; prints a markdown table and, with --out FILE, writes it.
 const int Orders = 2000;

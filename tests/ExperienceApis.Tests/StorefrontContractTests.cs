@@ -9,3 +9,10 @@ public sealed class StorefrontContractTests(SqliteStackFixture fixture) : IClass
     public Task TheServedDocumentMatchesTheCheckedInContract() =>
         ContractDrift.AssertServedMatchesAsync(fixture.Stack.Storefront.Client(), "/openapi/storefront-v1.json", "experience-storefront-v1.json");
 }
+
+public sealed class StorefrontV2ContractTests(SqliteStackFixture fixture) : IClassFixture<SqliteStackFixture>
+{
+    [Fact]
+    public Task TheServedDocumentMatchesTheCheckedInContract() =>
+        ContractDrift.AssertServedMatchesAsync(fixture.Stack.Storefront.Client(), "/openapi/storefront-v2.json", "experience-storefront-v2.json");
+}

@@ -19,8 +19,9 @@ public static class NoOversellScenario
             .Select(i => connectors[i % clients].PlaceOrderAsync(OrderRequests.Order((sku, 1)))));
 
         var byStatus = answers.GroupBy(a => a.StatusCode).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(sellable, byStatus.GetValueOrDefault(HttpStatusCode.Created));
-        Assert.Equal(orders - sellable, byStatus.GetValueOrDefault(HttpStatusCode.Conflict));
+        var seen = string.Join(", ", byStatus.Select(s => $"{(int)s.Key}: {s.Value}"));
+        Assert.True(byStatus.GetValueOrDefault(HttpStatusCode.Created) == sellable, $"Accepted orders: {seen}");
+        Assert.True(byStatus.GetValueOrDefault(HttpStatusCode.Conflict) == orders - sellable, $"Refused orders: {seen}");
         var balance = await inventory.BalanceAsync(sku, "EU-1");
         Assert.Equal((sellable, sellable, 0), (balance.OnHand, balance.Reserved, balance.Available));
 

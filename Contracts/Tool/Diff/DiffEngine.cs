@@ -1,3 +1,4 @@
+using IntegrationGateway.ContractTool.Diff.Schemas;
 using IntegrationGateway.ContractTool.Reports;
 using Microsoft.OpenApi;
 
@@ -6,6 +7,47 @@ namespace IntegrationGateway.ContractTool.Diff;
 /// <summary>Compares two OpenAPI documents by meaning and lists each change with a stable id and level.</summary>
 public static class DiffEngine
 {
-    public static IReadOnlyList<Finding> Compare(OpenApiDocument @base, OpenApiDocument revision, DiffOptions? options = null) =>
-        throw new NotSupportedException("The diff engine is being written.");
+    /// <summary>
+    /// Every change from <paramref name="base"/> to <paramref name="revision"/>, named with oasdiff's check ids and
+    /// levels, ordered by operation, id and message. Operations are named by the revision's path, or the base's
+    /// for removals; document-wide changes have an empty operation.
+    /// </summary>
+    public static IReadOnlyList<Finding> Compare(OpenApiDocument @base, OpenApiDocument revision, DiffOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(@base);
+        ArgumentNullException.ThrowIfNull(revision);
+        options ??= new DiffOptions();
+        var context = new DiffContext(@base, revision, new SchemaComparer(new SchemaViews()), options.Today);
+        var findings = new List<Finding>();
+
+        SecurityChecks.CompareDocument(new FindingSink(findings, ""), @base, revision);
+        var operations = OperationMatcher.Match(OperationEntry.All(@base), OperationEntry.All(revision), options.AcrossVersions);
+        foreach (var (before, after) in operations.Matched)
+        {
+            var sink = new FindingSink(findings, after.Name);
+            // A new major version starts its own lifecycle: v1 being deprecated does not make v2 "reactivated".
+            var crossesVersions = OperationMatcher.PathKey(before.Path, across: false) != OperationMatcher.PathKey(after.Path, across: false);
+            LifecycleChecks.Compare(sink, before.Operation, after.Operation, context.Today, crossesVersions);
+            SecurityChecks.CompareOperation(sink, before, after, context);
+            ParameterChecks.Compare(sink, before, after, context);
+            RequestBodyChecks.Compare(sink, before, after, context);
+            ResponseChecks.Compare(sink, before, after, context);
+        }
+        foreach (var added in operations.Added)
+        {
+            LifecycleChecks.Added(new FindingSink(findings, added.Name));
+        }
+        foreach (var removal in operations.Removed)
+        {
+            LifecycleChecks.Removed(new FindingSink(findings, removal.Operation.Name), removal.Operation.Operation, removal.PathRemoved, context.Today);
+        }
+
+        // The same change seen through two media types of one response is one change.
+        return findings
+            .Distinct()
+            .OrderBy(f => f.Operation, StringComparer.Ordinal)
+            .ThenBy(f => f.Id, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+    }
 }

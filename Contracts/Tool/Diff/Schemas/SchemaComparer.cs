@@ -1,0 +1,155 @@
+using Microsoft.OpenApi;
+
+namespace IntegrationGateway.ContractTool.Diff.Schemas;
+
+/// <summary>
+/// Compares two schemas by meaning, recursively. Each (base, revision, direction) pair is compared once and the
+/// result reused wherever the pair is reached again, which is what keeps a shared component changed in one
+/// place from costing one walk per operation. Cycles are cut where a pair is reached again on its own path.
+/// </summary>
+internal sealed class SchemaComparer(SchemaViews views)
+{
+    private static readonly SchemaChange[] None = [];
+
+    private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema, Direction), IReadOnlyList<SchemaChange>> done = new(PairComparer.Instance);
+    private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema, Direction), int> active = new(PairComparer.Instance);
+
+    public IReadOnlyList<SchemaChange> Compare(IOpenApiSchema? @base, IOpenApiSchema? revision, Direction direction) =>
+        @base is null || revision is null ? None : Compare(views.Get(@base), views.Get(revision), direction, out _);
+
+    private IReadOnlyList<SchemaChange> Compare(SchemaView @base, SchemaView revision, Direction direction, out int cutAt)
+    {
+        cutAt = int.MaxValue;
+        var key = (@base.Identity, revision.Identity, direction);
+        if (done.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        if (active.TryGetValue(key, out var depth))
+        {
+            cutAt = depth;
+            return None;
+        }
+        var myDepth = active.Count;
+        active[key] = myDepth;
+        var changes = new List<SchemaChange>();
+        CompareHere(@base, revision, changes);
+        if (!SchemaRules.TypeChanged(@base, revision))
+        {
+            cutAt = Math.Min(cutAt, CompareProperties(@base, revision, direction, changes));
+            cutAt = Math.Min(cutAt, CompareChildren(@base, revision, direction, changes));
+        }
+        active.Remove(key);
+        IReadOnlyList<SchemaChange> result = changes.Count == 0 ? None : changes;
+        // A result that depends on an ancestor being cut is only right on this path, so it is not reused.
+        if (cutAt >= myDepth)
+        {
+            done[key] = result;
+            cutAt = int.MaxValue;
+        }
+        return result;
+    }
+
+    private static void CompareHere(SchemaView @base, SchemaView revision, List<SchemaChange> changes)
+    {
+        if (@base.Nullable != revision.Nullable)
+        {
+            changes.Add(new SchemaChange(revision.Nullable ? SchemaChangeKind.BecameNullable : SchemaChangeKind.BecameNotNullable, ""));
+        }
+        SchemaRules.CompareType(@base, revision, changes);
+        if (SchemaRules.TypeChanged(@base, revision))
+        {
+            return;
+        }
+        SchemaRules.CompareEnum(@base, revision, changes);
+        SchemaRules.ComparePattern(@base.Pattern, revision.Pattern, changes);
+        foreach (var bound in Bounds.All)
+        {
+            Bounds.Compare(bound, @base.Limit(bound), revision.Limit(bound), "", changes);
+        }
+    }
+
+    private int CompareProperties(SchemaView @base, SchemaView revision, Direction direction, List<SchemaChange> changes)
+    {
+        var cutAt = int.MaxValue;
+        foreach (var (name, schema) in revision.Properties)
+        {
+            if (!@base.Properties.ContainsKey(name) && !Ignored(views.Get(schema), direction))
+            {
+                changes.Add(new SchemaChange(SchemaChangeKind.PropertyAdded, name, Required: revision.Required.Contains(name)));
+            }
+        }
+        foreach (var (name, schema) in @base.Properties)
+        {
+            var baseProperty = views.Get(schema);
+            if (!revision.Properties.TryGetValue(name, out var revisionSchema))
+            {
+                if (!Ignored(baseProperty, direction))
+                {
+                    changes.Add(new SchemaChange(SchemaChangeKind.PropertyRemoved, name, Required: @base.Required.Contains(name)));
+                }
+                continue;
+            }
+            var revisionProperty = views.Get(revisionSchema);
+            if (Ignored(baseProperty, direction) && Ignored(revisionProperty, direction))
+            {
+                continue;
+            }
+            var wasRequired = @base.Required.Contains(name);
+            if (wasRequired != revision.Required.Contains(name))
+            {
+                changes.Add(new SchemaChange(wasRequired ? SchemaChangeKind.BecameOptional : SchemaChangeKind.BecameRequired, name));
+            }
+            var nested = Compare(baseProperty, revisionProperty, direction, out var childCut);
+            cutAt = Math.Min(cutAt, childCut);
+            foreach (var change in nested)
+            {
+                changes.Add(change.Under(name));
+            }
+        }
+        return cutAt;
+    }
+
+    private int CompareChildren(SchemaView @base, SchemaView revision, Direction direction, List<SchemaChange> changes)
+    {
+        var cutAt = int.MaxValue;
+        if (@base.Items is not null && revision.Items is not null)
+        {
+            var nested = Compare(views.Get(@base.Items), views.Get(revision.Items), direction, out var childCut);
+            cutAt = Math.Min(cutAt, childCut);
+            foreach (var change in nested)
+            {
+                changes.Add(change.Under(SchemaPath.Items));
+            }
+        }
+        // Branches are paired by position only when their number is unchanged; adding or removing a branch
+        // is outside what this engine reports.
+        if (@base.Alternatives.Count == revision.Alternatives.Count)
+        {
+            for (var i = 0; i < @base.Alternatives.Count; i++)
+            {
+                changes.AddRange(Compare(views.Get(@base.Alternatives[i]), views.Get(revision.Alternatives[i]), direction, out var childCut));
+                cutAt = Math.Min(cutAt, childCut);
+            }
+        }
+        return cutAt;
+    }
+
+    /// <summary>Servers ignore read-only properties sent to them and never send write-only ones back.</summary>
+    private static bool Ignored(SchemaView property, Direction direction) =>
+        direction == Direction.Request ? property.ReadOnly : property.WriteOnly;
+
+    private sealed class PairComparer : IEqualityComparer<(IOpenApiSchema, IOpenApiSchema, Direction)>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals((IOpenApiSchema, IOpenApiSchema, Direction) x, (IOpenApiSchema, IOpenApiSchema, Direction) y) =>
+            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2) && x.Item3 == y.Item3;
+
+        public int GetHashCode((IOpenApiSchema, IOpenApiSchema, Direction) pair) =>
+            HashCode.Combine(
+                System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item1),
+                System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item2),
+                pair.Item3);
+    }
+}
