@@ -3,10 +3,9 @@ using IntegrationGateway.Benchmarks;
 using IntegrationGateway.TestSupport.Hosting;
 using IntegrationGateway.TestSupport.Postgres;
 
-if (args.Contains("contract-diff")) { Console.WriteLine(await IntegrationGateway.Benchmarks.ContractDiffBenchmark.RunAsync()); return; }
-
 // Whole-stack figures on this machine: every request goes client -> gateway -> storefront -> process -> ERP
-// over loopback HTTP, as in production. Bounded in count; prints a markdown table and, with --out FILE, writes it.
+// over loopback HTTP, as in production; then the contract tool's diff of two 5,000-operation documents.
+// Bounded in count; prints markdown tables and, with --out FILE, writes them.
 const int Orders = 2000;
 const int Reads = 4000;
 const int Concurrency = 16;
@@ -23,13 +22,14 @@ await using (var cluster = await PostgresCluster.StartAsync())
     await stack.DisposeAsync();
 }
 
+var diff = await ContractDiffBenchmark.RunAsync();
 var table = string.Join("\n", new[]
 {
     $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, Release build; client and all four services in one process over loopback HTTP.",
     "",
     "| scenario | store | requests | in flight | req/s | p50 ms | p95 ms | p99 ms | statuses |",
     "|---|---|---|---|---|---|---|---|---|",
-}.Concat(results.Select(r => r.Row())));
+}.Concat(results.Select(r => r.Row())).Append("").Append(diff));
 Console.WriteLine(table);
 var outIndex = Array.IndexOf(args, "--out");
 if (outIndex >= 0 && outIndex + 1 < args.Length)
