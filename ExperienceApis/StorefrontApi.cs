@@ -43,7 +43,9 @@ public static class StorefrontApi
             .ReportApiVersions()
             .Build();
         var storefront = app.MapGroup("/storefront/v{version:apiVersion}").WithApiVersionSet(versions);
-        storefront.MapStorefrontAvailability().MapStorefrontAvailabilityV2().MapStorefrontOrders();
+        storefront.MapStorefrontAvailability(StorefrontVersions.V1, StockLevels.V1Shapes)
+            .MapStorefrontAvailability(StorefrontVersions.V2, StockLevels.V2Shapes)
+            .MapStorefrontOrders();
         return app;
     }
 }

@@ -1,70 +1,75 @@
 using IntegrationGateway.Contracts.Process;
-using IntegrationGateway.Contracts.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
+using IntegrationGateway.ServiceDefaults.OpenApi;
 using IntegrationGateway.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationGateway.ExperienceApis.Storefront;
 
+/// <summary>
+/// Storefront availability reads. Every version asks the process API the same question and differs only in the
+/// shape of its answer, so each version supplies its shapes and the handlers are written once.
+/// </summary>
 public static class AvailabilityEndpoints
 {
     public const int MaxSkusPerQuery = 100;
 
-    public static RouteGroupBuilder MapStorefrontAvailability(this RouteGroupBuilder storefront)
+    /// <summary>How one version shapes a SKU's availability and a list of them.</summary>
+    public sealed record Shapes<TLevel, TList>(Func<SkuAvailability, int, TLevel> Level, Func<List<TLevel>, List<string>, TList> List)
+        where TLevel : notnull where TList : notnull;
+
+    public static RouteGroupBuilder MapStorefrontAvailability<TLevel, TList>(this RouteGroupBuilder storefront, Asp.Versioning.ApiVersion version, Shapes<TLevel, TList> shapes)
+        where TLevel : notnull where TList : notnull
     {
-        storefront.MapGet("/availability/{sku}", GetOneAsync)
-            .MapToApiVersion(StorefrontVersions.V1)
-            .WithName("GetStockLevel")
+        storefront.MapGet("/availability/{sku}", (string sku, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
+                GetOneAsync(sku, context, process, options.Value, shapes, cancellationToken))
+            .MapToApiVersion(version)
+            .WithName($"GetStockLevelV{version.MajorVersion}")
+            .WithContractOperation("GetStockLevel")
             .WithSummary("What the storefront may sell of one SKU.")
             .RequireAuthorization(Policies.StorefrontChannel, Policies.ReadAvailability)
-            .Produces<StockLevel>()
+            .Produces<TLevel>()
             .ProducesProblem(404).ProducesProblem(503);
-        storefront.MapGet("/availability", GetManyAsync)
-            .MapToApiVersion(StorefrontVersions.V1)
-            .WithName("ListStockLevels")
+        storefront.MapGet("/availability", ([FromQuery] string skus, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
+                GetManyAsync(skus, context, process, options.Value, shapes, cancellationToken))
+            .MapToApiVersion(version)
+            .WithName($"ListStockLevelsV{version.MajorVersion}")
+            .WithContractOperation("ListStockLevels")
             .WithSummary("What the storefront may sell of several SKUs.")
             .RequireAuthorization(Policies.StorefrontChannel, Policies.ReadAvailability)
-            .Produces<StockLevelList>()
+            .Produces<TList>()
             .ProducesProblem(400).ProducesProblem(503);
         return storefront;
     }
 
-    /// <summary>The SKUs of a comma-separated list, or null when there are none or too many.</summary>
-    public static List<string>? ParseSkus(string skus)
+    private static async Task<IResult> GetOneAsync<TLevel, TList>(string sku, HttpContext context, IInventoryProcessClient process, StorefrontOptions options, Shapes<TLevel, TList> shapes, CancellationToken cancellationToken)
+        where TLevel : notnull where TList : notnull
     {
-        var wanted = skus.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-        return wanted.Count is 0 or > MaxSkusPerQuery ? null : wanted;
-    }
-
-    public static IResult TooManySkus() => Problem.Validation("skus", $"Name between 1 and {MaxSkusPerQuery} comma-separated SKUs.");
-
-    private static async Task<IResult> GetOneAsync(string sku, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken)
-    {
-        var response = await process.GetChannelAvailabilityAsync(options.Value.Channel, [sku], cancellationToken);
+        var response = await process.GetChannelAvailabilityAsync(options.Channel, [sku], cancellationToken);
         if (response is not { IsSuccessStatusCode: true, Content: { } availability })
         {
             return ProcessAnswers.Relay(response, context);
         }
         return availability.Items.FirstOrDefault() is { } item
-            ? EntityTags.OkOrNotModified(context, StockLevels.Of(item, options.Value.LowStockThreshold))
+            ? EntityTags.OkOrNotModified(context, shapes.Level(item, options.LowStockThreshold))
             : Problem.NotFound($"No SKU {sku} is sold on this storefront.");
     }
 
-    private static async Task<IResult> GetManyAsync([Microsoft.AspNetCore.Mvc.FromQuery] string skus, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> GetManyAsync<TLevel, TList>(string skus, HttpContext context, IInventoryProcessClient process, StorefrontOptions options, Shapes<TLevel, TList> shapes, CancellationToken cancellationToken)
+        where TLevel : notnull where TList : notnull
     {
-        if (ParseSkus(skus) is not { } wanted)
+        var wanted = skus.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count is 0 or > MaxSkusPerQuery)
         {
-            return TooManySkus();
+            return Problem.Validation("skus", $"Name between 1 and {MaxSkusPerQuery} comma-separated SKUs.");
         }
-        var response = await process.GetChannelAvailabilityAsync(options.Value.Channel, wanted, cancellationToken);
-        if (response is not { IsSuccessStatusCode: true, Content: ChannelAvailability availability })
+        var response = await process.GetChannelAvailabilityAsync(options.Channel, wanted, cancellationToken);
+        if (response is not { IsSuccessStatusCode: true, Content: { } availability })
         {
             return ProcessAnswers.Relay(response, context);
         }
-        return EntityTags.OkOrNotModified(context, new StockLevelList
-        {
-            Items = availability.Items.Select(i => StockLevels.Of(i, options.Value.LowStockThreshold)).ToList(),
-            Unknown = availability.Unknown.ToList(),
-        });
+        var levels = availability.Items.Select(i => shapes.Level(i, options.LowStockThreshold)).ToList();
+        return EntityTags.OkOrNotModified(context, shapes.List(levels, availability.Unknown.ToList()));
     }
 }
