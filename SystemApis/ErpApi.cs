@@ -1,8 +1,10 @@
 using IntegrationGateway.SystemApis.Balances;
 using IntegrationGateway.SystemApis.Idempotency;
 using IntegrationGateway.SystemApis.Items;
+using IntegrationGateway.SystemApis.Ledger;
 using IntegrationGateway.SystemApis.Locations;
 using IntegrationGateway.SystemApis.Movements;
+using IntegrationGateway.SystemApis.Rebuild;
 using IntegrationGateway.SystemApis.Reservations;
 using IntegrationGateway.SystemApis.Seeding;
 using IntegrationGateway.ServiceDefaults.Storage;
@@ -25,6 +27,8 @@ public static class ErpApi
         builder.Services.AddSingleton<BalanceStore>();
         builder.Services.AddSingleton<MovementStore>();
         builder.Services.AddSingleton<ReservationStore>();
+        builder.Services.AddSingleton<LedgerStore>();
+        builder.Services.AddSingleton<RebuildStore>();
         builder.Services.AddHostedService<ErpSeeder>();
         return builder;
     }
@@ -32,7 +36,7 @@ public static class ErpApi
     public static WebApplication MapErpApi(this WebApplication app)
     {
         var erp = app.MapGroup("/system/erp/v1").WithGroupName(DocumentName);
-        erp.MapItems().MapLocations().MapBalances().MapMovements().MapReservations();
+        erp.MapItems().MapLocations().MapBalances().MapMovements().MapReservations().MapLedger().MapRebuild();
         return app;
     }
 }

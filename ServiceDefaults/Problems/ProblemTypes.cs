@@ -17,6 +17,7 @@ public static class ProblemTypes
     public const string NotFound = Base + "not-found";
     public const string InsufficientStock = Base + "insufficient-stock";
     public const string StockCommitted = Base + "stock-committed";
+    public const string LedgerInconsistent = Base + "ledger-inconsistent";
     public const string DependencyUnavailable = Base + "dependency-unavailable";
     public const string Unauthorized = Base + "unauthorized";
     public const string Forbidden = Base + "forbidden";

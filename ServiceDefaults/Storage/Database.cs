@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -46,4 +47,34 @@ public sealed class Database
         connection is SqliteConnection sqlite
             ? sqlite.BeginTransaction(deferred: false)
             : await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
+
+    /// <summary>
+    /// Makes the transaction the only appender to <paramref name="stream"/> until it ends, so rows take their ids in
+    /// commit order and a reader paging by id never passes a row that commits later. SQLite's write transaction
+    /// already admits one writer at a time; PostgreSQL hands out ids at insert, not at commit, so it takes a
+    /// transaction-scoped advisory lock.
+    /// </summary>
+    public static Task SerializeAppendsAsync(DbConnection connection, DbTransaction transaction, string stream, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT pg_advisory_xact_lock(hashtext(@stream))";
+        return connection is NpgsqlConnection
+            ? connection.ExecuteAsync(new CommandDefinition(sql, new { stream }, transaction, cancellationToken: cancellationToken))
+            : Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Waits for the writers of <paramref name="table"/> under way and holds off new ones until the transaction ends;
+    /// readers go on. SQLite's write transaction already does; PostgreSQL is told with a table lock.
+    /// </summary>
+    public static Task ExcludeWritersAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken cancellationToken)
+    {
+        // A table name cannot be a parameter; it comes from code, and this keeps it a plain identifier.
+        if (!System.Text.RegularExpressions.Regex.IsMatch(table, "^[a-z_][a-z0-9_]*$"))
+        {
+            throw new ArgumentException($"'{table}' is not a plain table name.", nameof(table));
+        }
+        return connection is NpgsqlConnection
+            ? connection.ExecuteAsync(new CommandDefinition($"LOCK TABLE {table} IN EXCLUSIVE MODE", transaction: transaction, cancellationToken: cancellationToken))
+            : Task.CompletedTask;
+    }
 }

@@ -1,6 +1,6 @@
 namespace IntegrationGateway.SystemApis.Ledger;
 
-/// <summary>One append-only movement journal row: which buckets moved, why, and on whose behalf.</summary>
+/// <summary>One append-only movement journal row: which buckets moved, why, on whose behalf and from which source.</summary>
 public sealed record LedgerEntry(string Sku, string Location, string MovementType)
 {
     public int OnHandDelta { get; init; }
@@ -12,7 +12,10 @@ public sealed record LedgerEntry(string Sku, string Location, string MovementTyp
     public int InboundDelta { get; init; }
     public int SafetyStockDelta { get; init; }
     public string? Reason { get; init; }
-    public string? Reference { get; init; }
+    public string? SourceSystem { get; init; }
+    public string? SourceEventId { get; init; }
+    public long? SourceSequence { get; init; }
+    public string? ReferenceDocument { get; init; }
     public string? IdempotencyKey { get; init; }
     public string? CorrelationId { get; init; }
     public long CreatedAt { get; init; }

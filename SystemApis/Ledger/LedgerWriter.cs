@@ -1,21 +1,31 @@
 using System.Data.Common;
 using Dapper;
+using IntegrationGateway.ServiceDefaults.Storage;
 
 namespace IntegrationGateway.SystemApis.Ledger;
 
 /// <summary>Appends ledger rows inside the caller's transaction, so a balance never moves without its row.</summary>
 public static class LedgerWriter
 {
-    public static Task AppendAsync(DbConnection connection, DbTransaction transaction, LedgerEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends one row. Call it after the transaction's last balance update: from here on the transaction is the only
+    /// appender until it ends (so ids commit in order and a reader paging by id never passes a row that commits later),
+    /// and holding that while waiting for a balance row could deadlock.
+    /// </summary>
+    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, LedgerEntry entry, CancellationToken cancellationToken)
     {
+        await Database.SerializeAppendsAsync(connection, transaction, "ledger", cancellationToken);
+        // reference is the 0001 column for the same document; it stays filled for whoever reads it.
         const string sql = """
             INSERT INTO ledger (sku, location, movement_type, on_hand_delta, reserved_delta, allocated_delta, damaged_delta,
                                 inspection_delta, in_transit_delta, inbound_delta, safety_stock_delta, reason, reference,
-                                idempotency_key, correlation_id, created_at)
+                                idempotency_key, correlation_id, created_at,
+                                source_system, source_event_id, source_sequence, reference_document)
             VALUES (@Sku, @Location, @MovementType, @OnHandDelta, @ReservedDelta, @AllocatedDelta, @DamagedDelta,
-                    @InspectionDelta, @InTransitDelta, @InboundDelta, @SafetyStockDelta, @Reason, @Reference,
-                    @IdempotencyKey, @CorrelationId, @CreatedAt)
+                    @InspectionDelta, @InTransitDelta, @InboundDelta, @SafetyStockDelta, @Reason, @ReferenceDocument,
+                    @IdempotencyKey, @CorrelationId, @CreatedAt,
+                    @SourceSystem, @SourceEventId, @SourceSequence, @ReferenceDocument)
             """;
-        return connection.ExecuteAsync(new CommandDefinition(sql, entry, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(sql, entry, transaction, cancellationToken: cancellationToken));
     }
 }

@@ -47,12 +47,15 @@ public sealed class ReservationStore(TimeProvider time)
         await LedgerWriter.AppendAsync(connection, transaction, provenance.Entry(request.Sku, request.Location, "reservation", now) with
         {
             ReservedDelta = request.Quantity,
-            Reference = request.Reference,
+            ReferenceDocument = request.Reference,
         }, cancellationToken);
         return StoredAnswer.Json(201, reservation);
     }
 
-    /// <summary>Releases every active reservation of a reference, taking balance row locks in a fixed order.</summary>
+    /// <summary>
+    /// Releases every active reservation of a reference: one balance change and one ledger row per balance, balance
+    /// row locks taken in a fixed order, and every balance updated before the first ledger row is appended.
+    /// </summary>
     public async Task<StoredAnswer> ReleaseAsync(DbConnection connection, DbTransaction transaction, string reference, Provenance provenance, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -64,18 +67,25 @@ public sealed class ReservationStore(TimeProvider time)
         var released = (await connection.QueryAsync<ReleasedRow>(new CommandDefinition(release, new { reference, now }, transaction, cancellationToken: cancellationToken)))
             .OrderBy(r => r.Sku, StringComparer.Ordinal).ThenBy(r => r.Location, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
+        var givenBack = released
+            .GroupBy(r => (r.Sku, r.Location))
+            .Select(g => new { g.Key.Sku, g.Key.Location, Quantity = g.Sum(r => r.Quantity) })
+            .ToList();
 
         const string giveBack = """
             UPDATE balances SET reserved = reserved - @Quantity, version = version + 1
             WHERE sku = @Sku AND location = @Location
             """;
-        foreach (var row in released)
+        foreach (var balance in givenBack)
         {
-            await connection.ExecuteAsync(new CommandDefinition(giveBack, row, transaction, cancellationToken: cancellationToken));
-            await LedgerWriter.AppendAsync(connection, transaction, provenance.Entry(row.Sku, row.Location, "release", now) with
+            await connection.ExecuteAsync(new CommandDefinition(giveBack, balance, transaction, cancellationToken: cancellationToken));
+        }
+        foreach (var balance in givenBack)
+        {
+            await LedgerWriter.AppendAsync(connection, transaction, provenance.Entry(balance.Sku, balance.Location, "release", now) with
             {
-                ReservedDelta = -row.Quantity,
-                Reference = reference,
+                ReservedDelta = -balance.Quantity,
+                ReferenceDocument = reference,
             }, cancellationToken);
         }
         return StoredAnswer.Json(200, new ReleaseResult

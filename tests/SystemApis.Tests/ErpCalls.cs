@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.TestSupport.Hosting;
 
 namespace IntegrationGateway.SystemApis.Tests;
@@ -16,6 +17,46 @@ public static class ErpCalls
 
     public static Task<HttpResponseMessage> MoveAsync(this HttpClient erp, string sku, string location, string type, int quantity, string? key = null) =>
         erp.PostKeyedAsync("/system/erp/v1/movements", new { sku, location, type, quantity, reason = "test" }, key);
+
+    public static Task<HttpResponseMessage> LedgerAsync(this HttpClient erp, string? sku = null, string? location = null, string? after = null, string? limit = null)
+    {
+        var query = new[] { ("sku", sku), ("location", location), ("after", after), ("limit", limit) }
+            .Where(p => p.Item2 is not null)
+            .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}");
+        return erp.GetAsync("/system/erp/v1/ledger?" + string.Join("&", query));
+    }
+
+    public static async Task<LedgerPage> LedgerPageAsync(this HttpClient erp, string? sku = null, string? location = null, string? after = null, int? limit = null)
+    {
+        var response = await erp.LedgerAsync(sku, location, after, limit?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(response.IsSuccessStatusCode, $"GET ledger answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<LedgerPage>())!;
+    }
+
+    /// <summary>Every ledger row of a SKU (and location), following the cursor to the end.</summary>
+    public static async Task<List<LedgerEntry>> LedgerRowsAsync(this HttpClient erp, string sku, string? location = null)
+    {
+        var rows = new List<LedgerEntry>();
+        string? after = null;
+        do
+        {
+            var page = await erp.LedgerPageAsync(sku, location, after, limit: 500);
+            rows.AddRange(page.Entries);
+            after = page.NextCursor;
+        }
+        while (after is not null);
+        return rows;
+    }
+
+    public static Task<HttpResponseMessage> RebuildAsync(this HttpClient erp, bool apply, string? key = null) =>
+        erp.PostKeyedAsync("/system/erp/v1/admin/rebuild", new { apply }, key);
+
+    public static async Task<RebuildReport> RebuildReportAsync(this HttpClient erp, bool apply)
+    {
+        var response = await erp.RebuildAsync(apply);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"POST rebuild answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<RebuildReport>())!;
+    }
 
     public static async Task<HttpResponseMessage> PostKeyedAsync(this HttpClient client, string path, object body, string? key)
     {

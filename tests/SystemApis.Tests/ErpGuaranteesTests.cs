@@ -1,9 +1,10 @@
 using IntegrationGateway.TestSupport.Hosting;
+using Xunit.Abstractions;
 
 namespace IntegrationGateway.SystemApis.Tests;
 
 /// <summary>The ERP's guarantees, asserted once and run on every store the product supports.</summary>
-public abstract class ErpGuarantees
+public abstract class ErpGuarantees(ITestOutputHelper output)
 {
     protected abstract ServiceHost<SystemApisEntryPoint> Erp { get; }
 
@@ -15,14 +16,19 @@ public abstract class ErpGuarantees
     [Fact] public Task EveryBalanceVersionMovesWithEachChange() => ErpScenarios.EveryBalanceVersionMovesWithEachChange(Erp);
     [Fact] public Task InvalidRequestsAreProblemsAndChangeNothing() => ErpScenarios.InvalidRequestsAreProblemsAndChangeNothing(Erp);
     [Fact] public Task EveryBalanceEqualsTheSumOfItsLedgerRows() => ErpScenarios.EveryBalanceEqualsTheSumOfItsLedgerRows(Erp);
+    [Fact] public Task LedgerPagesNeverSkipOrRepeatARowWhileRowsAreAppended() => ErpScenarios.LedgerPagesNeverSkipOrRepeatARowWhileRowsAreAppended(Erp);
+    [Fact] public Task MalformedLedgerQueriesAreProblems() => ErpScenarios.MalformedLedgerQueriesAreProblems(Erp);
+    [Fact] public Task EveryLedgerRowNamesItsSourceAndAReplayAddsNone() => ErpScenarios.EveryLedgerRowNamesItsSourceAndAReplayAddsNone(Erp);
+    [Fact] public Task RebuildEqualsLiveAfterTenThousandRandomOperations() => ErpScenarios.RebuildEqualsLiveAfterTenThousandRandomOperations(Erp, output.WriteLine);
+    [Fact] public Task RebuildReportsATamperedBalanceAndHealsItOnlyWhenAsked() => ErpScenarios.RebuildReportsATamperedBalanceAndHealsItOnlyWhenAsked(Erp);
 }
 
-public sealed class ErpOnSqliteTests(ErpOnSqliteFixture fixture) : ErpGuarantees, IClassFixture<ErpOnSqliteFixture>
+public sealed class ErpOnSqliteTests(ErpOnSqliteFixture fixture, ITestOutputHelper output) : ErpGuarantees(output), IClassFixture<ErpOnSqliteFixture>
 {
     protected override ServiceHost<SystemApisEntryPoint> Erp => fixture.Erp;
 }
 
-public sealed class ErpOnPostgresTests(ErpOnPostgresFixture fixture) : ErpGuarantees, IClassFixture<ErpOnPostgresFixture>
+public sealed class ErpOnPostgresTests(ErpOnPostgresFixture fixture, ITestOutputHelper output) : ErpGuarantees(output), IClassFixture<ErpOnPostgresFixture>
 {
     protected override ServiceHost<SystemApisEntryPoint> Erp => fixture.Erp;
 }

@@ -9,7 +9,7 @@ using IntegrationGateway.TestSupport.Http;
 namespace IntegrationGateway.SystemApis.Tests;
 
 /// <summary>ERP behaviour that must hold on every store; each test class runs these on one provider.</summary>
-public static class ErpScenarios
+public static partial class ErpScenarios
 {
     public static async Task ConcurrentReservationsNeverExceedSellableStock(ServiceHost<SystemApisEntryPoint> host)
     {
