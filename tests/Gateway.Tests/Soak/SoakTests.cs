@@ -1,0 +1,16 @@
+using IntegrationGateway.TestSupport.Hosting;
+using Xunit.Abstractions;
+
+namespace IntegrationGateway.Gateway.Tests.Soak;
+
+public sealed class SoakOnSqliteTests(SqliteStackFixture fixture, ITestOutputHelper output) : IClassFixture<SqliteStackFixture>
+{
+    [Fact]
+    public Task ConcurrentOrdersCancelsReplaysAndAdjustmentsKeepEveryInvariant() => SoakScenario.RunAsync(fixture.Stack, output);
+}
+
+public sealed class SoakOnPostgresTests(PostgresStackFixture fixture, ITestOutputHelper output) : IClassFixture<PostgresStackFixture>
+{
+    [Fact]
+    public Task ConcurrentOrdersCancelsReplaysAndAdjustmentsKeepEveryInvariant() => SoakScenario.RunAsync(fixture.Stack, output);
+}
