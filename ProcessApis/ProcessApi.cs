@@ -1,5 +1,6 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ProcessApis.Availability;
+using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Orders;
 using IntegrationGateway.ProcessApis.Sourcing;
@@ -18,6 +19,8 @@ public static class ProcessApi
         // The ERP is the nearest layer to its own failures, so this layer retries its transient answers.
         builder.AddDownstreamClient<IErpClient>("Erp", DownstreamRetry.TransientFailures);
         builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.AddSingleton<ChannelStore>();
+        builder.Services.AddHostedService<ChannelSeeder>();
         builder.Services.AddSingleton<OrderStore>();
         builder.Services.AddScoped<StockReader>();
         builder.Services.AddScoped<OrderReservation>();
@@ -32,7 +35,7 @@ public static class ProcessApi
     public static WebApplication MapInventoryProcessApi(this WebApplication app)
     {
         var process = app.MapGroup("/process/v1").WithGroupName(DocumentName);
-        process.MapAvailability().MapOrders();
+        process.MapAvailability().MapOrders().MapChannels();
         return app;
     }
 }

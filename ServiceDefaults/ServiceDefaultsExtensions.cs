@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Http;
 using IntegrationGateway.ServiceDefaults.Problems;
@@ -26,7 +27,12 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
         // Enums travel as their contract names (in_stock, receipt); saying so globally also tells the document generator.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(RequiredContractProperties.Apply);
+        });
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         // A body that does not bind is reported as a problem by the exception handler, in every environment.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Problems;
@@ -18,12 +19,12 @@ public static class AvailabilityEndpoints
             .WithSummary("Channel availability of one or more SKUs, in total and per location.")
             .RequireAuthorization(Policies.ReadAvailability)
             .Produces<ChannelAvailability>()
-            .ProducesProblem(400).ProducesProblem(503);
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(503);
         return process;
     }
 
     private static async Task<IResult> GetAsync(
-        [FromQuery] string channel, [FromQuery(Name = "sku")] string[] sku, ClaimsPrincipal user, StockReader stock, CancellationToken cancellationToken)
+        [FromQuery] string channel, [FromQuery(Name = "sku")] string[] sku, ClaimsPrincipal user, ChannelStore channels, StockReader stock, CancellationToken cancellationToken)
     {
         var skus = sku.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
         if (skus.Count == 0 || skus.Count > MaxSkusPerQuery)
@@ -38,19 +39,27 @@ public static class AvailabilityEndpoints
         {
             return ChannelAccess.Forbidden(channel);
         }
-        var snapshot = await stock.ReadAsync(skus, cancellationToken);
-        return TypedResults.Ok(ChannelAvailabilityOf(channel, skus, snapshot));
+        if (await channels.FindAsync(channel, cancellationToken) is not { } definition)
+        {
+            return Problem.NotFound($"No channel {channel}.");
+        }
+        var snapshot = await stock.ReadAsync(skus, definition, cancellationToken);
+        return TypedResults.Ok(ChannelAvailabilityOf(definition, skus, snapshot));
     }
 
-    /// <summary>Channel availability: the sum of available-to-sell over the locations that serve the channel.</summary>
-    public static ChannelAvailability ChannelAvailabilityOf(string channel, IReadOnlyList<string> skus, StockSnapshot snapshot) => new()
+    /// <summary>
+    /// Channel availability: the sum of available-to-sell over the locations that serve the channel, shaped by the
+    /// channel's rule for the SKU's class. The per-location figures stay raw, so a reader can see what was held back.
+    /// </summary>
+    public static ChannelAvailability ChannelAvailabilityOf(Channel channel, IReadOnlyList<string> skus, StockSnapshot snapshot) => new()
     {
-        Channel = channel,
+        Channel = channel.Id,
         Items = skus.Where(snapshot.KnownSkus.Contains).Select(s =>
         {
             var locations = snapshot.Balances.Where(b => b.Sku == s)
                 .Select(b => new LocationAvailability { Location = b.Location, Available = b.Available }).ToList();
-            return new SkuAvailability { Sku = s, Available = locations.Sum(l => l.Available), Locations = locations };
+            var rule = ChannelRules.For(channel.Rules, snapshot.SkuClasses[s]);
+            return new SkuAvailability { Sku = s, Available = ChannelRules.Published(locations.Sum(l => l.Available), rule), Locations = locations };
         }).ToList(),
         Unknown = skus.Where(s => !snapshot.KnownSkus.Contains(s)).ToList(),
     };

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Auth;
@@ -36,7 +37,7 @@ public static class OrderEndpoints
 
     private static async Task<IResult> ReserveAsync(
         [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, OrderRequest request, ClaimsPrincipal user,
-        IdempotencyStore keys, OrderReservation reservation, CancellationToken cancellationToken)
+        IdempotencyStore keys, ChannelStore channels, OrderReservation reservation, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
         {
@@ -50,12 +51,16 @@ public static class OrderEndpoints
         {
             return ChannelAccess.Forbidden(request.Channel);
         }
+        if (await channels.FindAsync(request.Channel, cancellationToken) is not { } channel)
+        {
+            return Problem.Validation("channel", $"No channel '{request.Channel}'; an operator creates it with PUT /process/v1/channels/{{id}}.");
+        }
 
         return await KeyedAsync(keys, request.Channel, idempotencyKey!, IdempotencyKey.Fingerprint("order", request), async () =>
         {
             var demand = SourcingPlanner.Summed(request.Lines.Select(l => (l.Sku, l.Quantity)));
             var orderId = "ord_" + Guid.CreateVersion7().ToString("N");
-            return await reservation.ReserveAsync(orderId, request, idempotencyKey!, demand, cancellationToken) switch
+            return await reservation.ReserveAsync(orderId, request, channel, idempotencyKey!, demand, cancellationToken) switch
             {
                 ReservationOutcome.Reserved reserved => Answer.Json(201, reserved.Order),
                 ReservationOutcome.Short shortfall => Answer.Problem(OrderProblems.InsufficientStock(shortfall.Shortages)),

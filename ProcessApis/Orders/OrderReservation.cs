@@ -15,12 +15,13 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
     // with fresh figures usually finds it elsewhere. After this many tries the order is refused as short.
     private const int MaxAttempts = 3;
 
-    public async Task<ReservationOutcome> ReserveAsync(string orderId, OrderRequest request, string idempotencyKey, IReadOnlyList<Demand> demand, CancellationToken cancellationToken)
+    public async Task<ReservationOutcome> ReserveAsync(
+        string orderId, OrderRequest request, Channel channel, string idempotencyKey, IReadOnlyList<Demand> demand, CancellationToken cancellationToken)
     {
         await orders.InsertPendingAsync(orderId, request.Channel, request.OrderRef, idempotencyKey, demand, cancellationToken);
         try
         {
-            var outcome = await SourceAndReserveAsync(orderId, request, demand, cancellationToken);
+            var outcome = await SourceAndReserveAsync(orderId, request, channel, demand, cancellationToken);
             if (outcome is not ReservationOutcome.Reserved)
             {
                 await orders.MoveAsync(orderId, OrderStates.Pending, OrderStates.Rejected, CancellationToken.None);
@@ -66,18 +67,22 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
         }
     }
 
-    private async Task<ReservationOutcome> SourceAndReserveAsync(string orderId, OrderRequest request, IReadOnlyList<Demand> demand, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sources among the channel's locations with its strategy, against the ERP's real availability: channel rules
+    /// shape what a channel is told, not what an order may take, and the ERP stays the arbiter of every reservation.
+    /// </summary>
+    private async Task<ReservationOutcome> SourceAndReserveAsync(string orderId, OrderRequest request, Channel channel, IReadOnlyList<Demand> demand, CancellationToken cancellationToken)
     {
         var skus = demand.Select(d => d.Sku).ToList();
         for (var attempt = 1; ; attempt++)
         {
-            var snapshot = await stock.ReadAsync(skus, cancellationToken);
+            var snapshot = await stock.ReadAsync(skus, channel, cancellationToken);
             var unknown = skus.Where(s => !snapshot.KnownSkus.Contains(s)).ToList();
             if (unknown.Count > 0)
             {
                 return new ReservationOutcome.UnknownSkus(unknown);
             }
-            var plan = SourcingPlanner.Plan(demand, snapshot.Locations, snapshot.Available, request.ShipToRegion, request.AllowSplit ?? true);
+            var plan = SourcingPlanner.Plan(demand, snapshot.Locations, snapshot.Available, request.ShipToRegion, request.AllowSplit ?? true, channel.SourcingStrategy);
             if (!plan.IsComplete)
             {
                 return new ReservationOutcome.Short(plan.Shortages);
@@ -94,7 +99,7 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
             ErpAnswers.Content(await erp.ReleaseReservationsAsync($"{orderId}:retry-{attempt}", new ReleaseRequest { Reference = orderId }, cancellationToken));
             if (attempt == MaxAttempts)
             {
-                var now = await stock.ReadAsync(skus, cancellationToken);
+                var now = await stock.ReadAsync(skus, channel, cancellationToken);
                 return new ReservationOutcome.Short(demand
                     .Select(d => new Shortage(d.Sku, d.Quantity, now.Balances.Where(b => b.Sku == d.Sku).Sum(b => b.Available)))
                     .ToList());

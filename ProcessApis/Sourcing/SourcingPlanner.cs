@@ -1,9 +1,13 @@
+using IntegrationGateway.Contracts.Process;
+
 namespace IntegrationGateway.ProcessApis.Sourcing;
 
 /// <summary>
 /// Chooses where each line is reserved (DESIGN.md, Reserve): a location in the ship-to region that can fill
 /// the whole order, then any single location that can, then, where the order allows, a split across
-/// locations in priority order (ship-to region first). Pure: stock and locations come in as arguments.
+/// locations (ship-to region first). The channel's strategy orders the locations within each of those steps:
+/// by priority, or by the most stock for the order first (ties by priority). Pure: stock and locations come
+/// in as arguments.
 /// </summary>
 public static class SourcingPlanner
 {
@@ -12,15 +16,20 @@ public static class SourcingPlanner
         IReadOnlyList<SourceLocation> locations,
         IReadOnlyDictionary<(string Sku, string Location), int> available,
         string? shipToRegion,
-        bool allowSplit)
+        bool allowSplit,
+        SourcingStrategy strategy = SourcingStrategy.Priority)
     {
         int Stock(string sku, string location) => available.GetValueOrDefault((sku, location));
 
-        var ordered = locations
+        // Under highest-stock the fuller location comes first: for the whole order, the sum of its SKUs there.
+        List<SourceLocation> Ordered(Func<SourceLocation, long> stock) => locations
             .OrderBy(l => InRegion(l, shipToRegion) ? 0 : 1)
+            .ThenByDescending(l => strategy == SourcingStrategy.HighestStock ? stock(l) : 0)
             .ThenBy(l => l.Priority)
             .ThenBy(l => l.Code, StringComparer.Ordinal)
             .ToList();
+
+        var ordered = Ordered(l => demand.Sum(d => (long)Stock(d.Sku, l.Code)));
 
         // The ordering already puts the ship-to region first, so the first single location that fills
         // everything is the best one.
@@ -42,7 +51,7 @@ public static class SourcingPlanner
         foreach (var line in demand)
         {
             var remaining = line.Quantity;
-            foreach (var location in ordered)
+            foreach (var location in strategy == SourcingStrategy.HighestStock ? Ordered(l => Stock(line.Sku, l.Code)) : ordered)
             {
                 var take = Math.Min(remaining, Stock(line.Sku, location.Code));
                 if (take > 0)

@@ -1,19 +1,34 @@
 using IntegrationGateway.Contracts.Erp;
+using IntegrationGateway.Contracts.Process;
 
 namespace IntegrationGateway.ProcessApis.Sourcing;
 
 /// <summary>Reads what sourcing and availability need from the ERP, through its generated client only.</summary>
 public sealed class StockReader(IErpClient erp)
 {
-    public async Task<StockSnapshot> ReadAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
+    public async Task<StockSnapshot> ReadAsync(IReadOnlyCollection<string> skus, Channel channel, CancellationToken cancellationToken)
     {
         var locationsCall = erp.ListLocationsAsync(cancellationToken);
         var balancesCall = erp.ListBalancesAsync(skus, cancellationToken);
         var locations = ErpAnswers.Content(await locationsCall);
         var balances = ErpAnswers.Content(await balancesCall);
-        // Every location serves every channel until channels carry their own eligible locations.
-        var sources = locations.Select(l => new SourceLocation(l.Code, l.Region, l.Priority)).ToList();
-        var serving = sources.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
-        return new StockSnapshot(sources, balances.Where(b => serving.Contains(b.Location)).ToList());
+        return new StockSnapshot(Serving(channel, locations), balances.ToList());
+    }
+
+    /// <summary>
+    /// The locations that serve the channel: those it lists, with its own priorities, or when it lists none every
+    /// ERP location in the ERP's priority order. A listed location the ERP no longer has serves nothing.
+    /// </summary>
+    public static IReadOnlyList<SourceLocation> Serving(Channel channel, IEnumerable<Location> erpLocations)
+    {
+        var erpByCode = erpLocations.ToDictionary(l => l.Code, StringComparer.Ordinal);
+        if (channel.Locations.Count == 0)
+        {
+            return erpByCode.Values.Select(l => new SourceLocation(l.Code, l.Region, l.Priority)).ToList();
+        }
+        return channel.Locations
+            .Where(l => erpByCode.ContainsKey(l.Location))
+            .Select(l => new SourceLocation(l.Location, erpByCode[l.Location].Region, l.Priority))
+            .ToList();
     }
 }

@@ -1,13 +1,15 @@
 using IntegrationGateway.Contracts.Erp;
+using IntegrationGateway.SystemApis.Items;
 
 namespace IntegrationGateway.SystemApis.Balances;
 
-/// <summary>A balances row as stored; the column list is <see cref="Columns"/>.</summary>
+/// <summary>A balances row as stored, with its item's SKU class; the column list is <see cref="Columns"/> (every query names the table balances).</summary>
 public sealed record BalanceRow
 {
     public const string Columns = """
         sku AS Sku, location AS Location, on_hand AS OnHand, reserved AS Reserved, allocated AS Allocated, damaged AS Damaged,
-        inspection AS Inspection, in_transit AS InTransit, inbound AS Inbound, safety_stock AS SafetyStock, version AS Version
+        inspection AS Inspection, in_transit AS InTransit, inbound AS Inbound, safety_stock AS SafetyStock, version AS Version,
+        (SELECT items.sku_class FROM items WHERE items.sku = balances.sku) AS SkuClass
         """;
 
     public string Sku { get; init; } = "";
@@ -21,6 +23,7 @@ public sealed record BalanceRow
     public int Inbound { get; init; }
     public int SafetyStock { get; init; }
     public long Version { get; init; }
+    public string SkuClass { get; init; } = ItemClasses.Default;
 
     /// <summary>available_to_sell of DESIGN.md, floored at 0.</summary>
     public int Available => Math.Max(0, OnHand - Reserved - Allocated - Damaged - Inspection - SafetyStock);
@@ -37,5 +40,6 @@ public sealed record BalanceRow
         SafetyStock = SafetyStock,
         Available = Available,
         Version = Version,
+        SkuClass = SkuClass,
     };
 }

@@ -40,7 +40,7 @@ public static partial class ItemEndpoints
             return Problem.Validation(errors);
         }
         var created = await store.UpsertAsync(sku, request, cancellationToken);
-        var item = new Item { Sku = sku, Description = request.Description, Scarce = request.Scarce == true };
+        var item = new Item { Sku = sku, Description = request.Description, Scarce = request.Scarce == true, SkuClass = request.SkuClass ?? ItemClasses.Default };
         return created ? TypedResults.Created($"/system/erp/v1/items/{Uri.EscapeDataString(sku)}", item) : TypedResults.Ok(item);
     }
 

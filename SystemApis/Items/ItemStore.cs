@@ -8,7 +8,7 @@ public sealed class ItemStore(Database database, TimeProvider time)
 {
     public async Task<Item?> FindAsync(string sku, CancellationToken cancellationToken)
     {
-        const string sql = "SELECT sku AS Sku, description AS Description, scarce AS Scarce FROM items WHERE sku = @sku";
+        const string sql = "SELECT sku AS Sku, description AS Description, scarce AS Scarce, sku_class AS SkuClass FROM items WHERE sku = @sku";
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ItemRow>(new CommandDefinition(sql, new { sku }, cancellationToken: cancellationToken));
         return row?.ToContract();
@@ -22,11 +22,16 @@ public sealed class ItemStore(Database database, TimeProvider time)
         var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM items WHERE sku = @sku", new { sku }, transaction, cancellationToken: cancellationToken)) > 0;
         const string upsert = """
-            INSERT INTO items (sku, description, scarce, updated_at) VALUES (@sku, @description, @scarce, @now)
-            ON CONFLICT (sku) DO UPDATE SET description = excluded.description, scarce = excluded.scarce, updated_at = excluded.updated_at
+            INSERT INTO items (sku, description, scarce, sku_class, updated_at) VALUES (@sku, @description, @scarce, @skuClass, @now)
+            ON CONFLICT (sku) DO UPDATE SET description = excluded.description, scarce = excluded.scarce, sku_class = excluded.sku_class,
+                updated_at = excluded.updated_at
             """;
         await connection.ExecuteAsync(new CommandDefinition(upsert,
-            new { sku, description = request.Description, scarce = request.Scarce == true ? 1 : 0, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            new
+            {
+                sku, description = request.Description, scarce = request.Scarce == true ? 1 : 0, skuClass = request.SkuClass ?? ItemClasses.Default,
+                now = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            },
             transaction, cancellationToken: cancellationToken));
         // "WHERE true" settles SQLite's parsing ambiguity between a join's ON and the upsert's ON CONFLICT.
         const string openBalances = """
@@ -43,7 +48,8 @@ public sealed class ItemStore(Database database, TimeProvider time)
         public string Sku { get; init; } = "";
         public string Description { get; init; } = "";
         public long Scarce { get; init; }
+        public string SkuClass { get; init; } = ItemClasses.Default;
 
-        public Item ToContract() => new() { Sku = Sku, Description = Description, Scarce = Scarce != 0 };
+        public Item ToContract() => new() { Sku = Sku, Description = Description, Scarce = Scarce != 0, SkuClass = SkuClass };
     }
 }

@@ -1,3 +1,4 @@
+using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Sourcing;
 
 namespace IntegrationGateway.ProcessApis.Tests;
@@ -63,5 +64,29 @@ public sealed class SourcingPlannerTests
     public void LinesOfTheSameSkuAreSummed()
     {
         Assert.Equal([new Demand("A", 3), new Demand("B", 1)], SourcingPlanner.Summed([("A", 1), ("B", 1), ("A", 2)]));
+    }
+
+    [Fact]
+    public void UnderHighestStockTheFullerLocationFillsTheWholeOrder()
+    {
+        var plan = SourcingPlanner.Plan([new("A", 3)], Locations, Stock(("A", "EU-1", 5), ("A", "US-1", 9)), null, true, SourcingStrategy.HighestStock);
+
+        Assert.Equal([new PlannedAllocation("A", "US-1", 3)], plan.Allocations);
+    }
+
+    [Fact]
+    public void UnderHighestStockTheShipToRegionStillComesFirst()
+    {
+        var plan = SourcingPlanner.Plan([new("A", 3)], Locations, Stock(("A", "EU-1", 5), ("A", "US-1", 9), ("A", "EU-2", 6)), "eu", true, SourcingStrategy.HighestStock);
+
+        Assert.Equal([new PlannedAllocation("A", "EU-2", 3)], plan.Allocations);
+    }
+
+    [Fact]
+    public void UnderHighestStockASplitTakesFromTheFullestLocationsFirst()
+    {
+        var plan = SourcingPlanner.Plan([new("A", 10)], Locations, Stock(("A", "EU-1", 2), ("A", "US-1", 3), ("A", "EU-2", 6)), null, true, SourcingStrategy.HighestStock);
+
+        Assert.Equal([new PlannedAllocation("A", "EU-2", 6), new PlannedAllocation("A", "US-1", 3), new PlannedAllocation("A", "EU-1", 1)], plan.Allocations);
     }
 }

@@ -7,10 +7,13 @@ namespace IntegrationGateway.TestSupport.Hosting;
 public sealed class Inventory(HttpClient erp)
 {
     /// <summary>A new SKU, unique to the calling test, with the given on-hand per location.</summary>
-    public async Task<string> NewSkuAsync(params (string Location, int OnHand)[] stock)
+    public Task<string> NewSkuAsync(params (string Location, int OnHand)[] stock) => NewSkuOfClassAsync("standard", stock);
+
+    /// <summary>A new SKU of the given SKU class (which picks a channel's rule), with the given on-hand per location.</summary>
+    public async Task<string> NewSkuOfClassAsync(string skuClass, params (string Location, int OnHand)[] stock)
     {
         var sku = "T-" + Guid.NewGuid().ToString("N")[..12];
-        (await erp.PutAsJsonAsync($"/system/erp/v1/items/{sku}", new ItemUpsert { Description = "test item" })).EnsureSuccessStatusCode();
+        (await erp.PutAsJsonAsync($"/system/erp/v1/items/{sku}", new ItemUpsert { Description = "test item", SkuClass = skuClass })).EnsureSuccessStatusCode();
         foreach (var (location, onHand) in stock.Where(s => s.OnHand > 0))
         {
             await ReceiveAsync(sku, location, onHand);
