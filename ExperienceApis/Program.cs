@@ -5,7 +5,7 @@ using IntegrationGateway.ServiceDefaults.OpenApi;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddContractDocuments("Storefront API", StorefrontApi.Documents);
+builder.AddContractDocuments([.. StorefrontApi.Documents, .. MarketplaceApi.Documents]);
 builder.AddStorefront();
 
 var app = builder.Build();
@@ -14,6 +14,7 @@ app.UseServiceDefaults();
 app.MapContractDocument();
 app.MapDefaultEndpoints();
 app.MapStorefrontApi();
+app.MapMarketplaceApi();
 
 app.Run();
 

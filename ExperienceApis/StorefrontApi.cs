@@ -7,7 +7,10 @@ namespace IntegrationGateway.ExperienceApis;
 
 public static class StorefrontApi
 {
-    public static readonly (string Name, string Version)[] Documents = [("storefront-v1", "1.0"), ("storefront-v2", "2.0")];
+    public const string Name = "storefront";
+
+    public static readonly (string Name, string Title, string Version)[] Documents =
+        [("storefront-v1", "Storefront API", "1.0"), ("storefront-v2", "Storefront API", "2.0")];
 
     public static IHostApplicationBuilder AddStorefront(this IHostApplicationBuilder builder)
     {
@@ -15,19 +18,22 @@ public static class StorefrontApi
             .ValidateDataAnnotations().ValidateOnStart();
         // The process API already retried the ERP; this layer repeats only calls that never arrived.
         builder.AddDownstreamClient<IInventoryProcessClient>("Process", DownstreamRetry.TransportFailuresOnly);
+        // Versioning serves every experience API of this deployable; policies name the API they retire.
         builder.Services.AddApiVersioning(options =>
             {
                 options.ReportApiVersions = true;
                 options.ApiVersionReader = new UrlSegmentApiVersionReader();
                 // Reported on every v1 response: Deprecation (RFC 9745), Sunset (RFC 8594) and their Link relations.
-                options.Policies.Deprecate(StorefrontVersions.V1).Effective(StorefrontVersions.V1DeprecatedFrom)
+                options.Policies.Deprecate(Name, StorefrontVersions.V1).Effective(StorefrontVersions.V1DeprecatedFrom)
                     .Link(StorefrontVersions.MigrationGuide).Title("Storefront v2 reference").Type("text/html");
-                options.Policies.Sunset(StorefrontVersions.V1).Effective(StorefrontVersions.V1Sunset)
+                options.Policies.Sunset(Name, StorefrontVersions.V1).Effective(StorefrontVersions.V1Sunset)
                     .Link(StorefrontVersions.MigrationGuide).Title("Storefront v2 reference").Type("text/html");
             })
             .AddApiExplorer(options =>
             {
-                options.GroupNameFormat = "'storefront-v'V";
+                // Each API's endpoints carry its name as group name: documents are storefront-v1, marketplace-v1, ...
+                options.GroupNameFormat = "'v'V";
+                options.FormatGroupName = (group, version) => $"{group}-{version}";
                 options.SubstituteApiVersionInUrl = true;
             });
         builder.Services.ConfigureSwaggerGen(options => options.OperationFilter<DeprecatedVersionFilter>());
@@ -37,12 +43,12 @@ public static class StorefrontApi
     public static WebApplication MapStorefrontApi(this WebApplication app)
     {
         app.UseMiddleware<UnsupportedVersionMiddleware>();
-        var versions = app.NewApiVersionSet("storefront")
+        var versions = app.NewApiVersionSet(Name)
             .HasDeprecatedApiVersion(StorefrontVersions.V1)
             .HasApiVersion(StorefrontVersions.V2)
             .ReportApiVersions()
             .Build();
-        var storefront = app.MapGroup("/storefront/v{version:apiVersion}").WithApiVersionSet(versions);
+        var storefront = app.MapGroup("/storefront/v{version:apiVersion}").WithApiVersionSet(versions).WithGroupName(Name);
         storefront.MapStorefrontAvailability(StorefrontVersions.V1, StockLevels.V1Shapes)
             .MapStorefrontAvailability(StorefrontVersions.V2, StockLevels.V2Shapes)
             .MapStorefrontOrders();

@@ -1,6 +1,7 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ProcessApis.Availability;
 using IntegrationGateway.ProcessApis.Channels;
+using IntegrationGateway.ProcessApis.Feeds;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Orders;
 using IntegrationGateway.ProcessApis.Sourcing;
@@ -21,6 +22,8 @@ public static class ProcessApi
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddSingleton<ChannelStore>();
         builder.Services.AddHostedService<ChannelSeeder>();
+        builder.Services.AddSingleton<FeedStore>();
+        builder.Services.AddScoped<ChannelCatalogue>();
         builder.Services.AddSingleton<OrderStore>();
         builder.Services.AddScoped<StockReader>();
         builder.Services.AddScoped<OrderReservation>();
@@ -35,7 +38,7 @@ public static class ProcessApi
     public static WebApplication MapInventoryProcessApi(this WebApplication app)
     {
         var process = app.MapGroup("/process/v1").WithGroupName(DocumentName);
-        process.MapAvailability().MapOrders().MapChannels();
+        process.MapAvailability().MapOrders().MapChannels().MapFeeds();
         return app;
     }
 }

@@ -15,5 +15,6 @@ public static class StorefrontVersions
     public static readonly DateTimeOffset V1Sunset = new(2027, 6, 30, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Where a partner reads how to move from v1 to v2: the v2 reference in the partner docs.</summary>
-    public const string MigrationGuide = "/swagger/index.html?urls.primaryName=Storefront%20v2";
+    // Relative to the gateway the caller used; Asp.Versioning writes it as "</swagger/...>".
+    public const string MigrationGuide = "swagger/index.html?urls.primaryName=Storefront%20v2";
 }

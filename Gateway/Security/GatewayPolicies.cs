@@ -12,6 +12,8 @@ public static class GatewayPolicies
     public const string StorefrontRead = "storefront-read";
     public const string StorefrontWrite = "storefront-write";
     public const string StorefrontAny = Policies.StorefrontChannel;
+    public const string MarketplaceRead = "marketplace-read";
+    public const string MarketplaceWrite = "marketplace-write";
     public const string Internal = Policies.Admin;
 
     public static IServiceCollection AddGatewayPolicies(this IServiceCollection services)
@@ -22,6 +24,13 @@ public static class GatewayPolicies
                 .RequireAssertion(c => c.User.HasAnyScope(Scopes.AvailabilityRead)))
             .AddPolicy(StorefrontWrite, p => p.RequireAuthenticatedUser()
                 .RequireClaim(Scopes.ChannelClaim, "storefront")
+                .RequireAssertion(c => c.User.HasAnyScope(Scopes.OrdersWrite)))
+            // Any channel id: marketplaces are data in the process API, which the experience API asks for the type.
+            .AddPolicy(MarketplaceRead, p => p.RequireAuthenticatedUser()
+                .RequireClaim(Scopes.ChannelClaim)
+                .RequireAssertion(c => c.User.HasAnyScope(Scopes.AvailabilityRead)))
+            .AddPolicy(MarketplaceWrite, p => p.RequireAuthenticatedUser()
+                .RequireClaim(Scopes.ChannelClaim)
                 .RequireAssertion(c => c.User.HasAnyScope(Scopes.OrdersWrite)));
         return services;
     }

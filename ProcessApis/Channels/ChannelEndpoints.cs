@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
@@ -19,10 +20,10 @@ public static partial class ChannelEndpoints
             .Produces<ICollection<Channel>>();
         process.MapGet("/channels/{id}", GetAsync)
             .WithName("GetChannel")
-            .WithSummary("Reads one channel.")
-            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Reads one channel; a token bound to a channel may read its own.")
+            .RequireAuthorization()
             .Produces<Channel>()
-            .ProducesProblem(404);
+            .ProducesProblem(403).ProducesProblem(404);
         process.MapPut("/channels/{id}", UpsertAsync)
             .WithName("UpsertChannel")
             .WithSummary("Creates or replaces a channel: its type, sourcing strategy, eligible locations and rules per SKU class.")
@@ -36,8 +37,15 @@ public static partial class ChannelEndpoints
     private static async Task<IResult> ListAsync(ChannelStore channels, CancellationToken cancellationToken) =>
         TypedResults.Ok(await channels.ListAsync(cancellationToken));
 
-    private static async Task<IResult> GetAsync(string id, ChannelStore channels, CancellationToken cancellationToken) =>
-        await channels.FindAsync(id, cancellationToken) is { } channel ? TypedResults.Ok(channel) : Problem.NotFound($"No channel {id}.");
+    // A channel's experience API asks for its own channel's type with the channel's token.
+    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, ChannelStore channels, CancellationToken cancellationToken)
+    {
+        if (!ChannelAccess.Allows(user, id))
+        {
+            return ChannelAccess.Forbidden(id);
+        }
+        return await channels.FindAsync(id, cancellationToken) is { } channel ? TypedResults.Ok(channel) : Problem.NotFound($"No channel {id}.");
+    }
 
     private static async Task<IResult> UpsertAsync(string id, ChannelDefinition definition, ChannelStore channels, IErpClient erp, CancellationToken cancellationToken)
     {

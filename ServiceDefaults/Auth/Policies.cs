@@ -10,10 +10,14 @@ public static class Policies
     public const string Admin = "admin";
     public const string StorefrontChannel = "storefront-channel";
 
+    /// <summary>Bound to some channel; which channels an API admits is its own check (marketplace APIs ask the process for the type).</summary>
+    public const string AnyChannel = "any-channel";
+
     public static AuthorizationBuilder AddProductPolicies(this AuthorizationBuilder builder) => builder
         // Admins may do what any channel may; internal APIs need admin or the channel scope the call serves.
         .AddPolicy(ReadAvailability, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasAnyScope(Scopes.AvailabilityRead, Scopes.InventoryAdmin)))
         .AddPolicy(WriteOrders, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasAnyScope(Scopes.OrdersWrite, Scopes.InventoryAdmin)))
         .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasAnyScope(Scopes.InventoryAdmin)))
-        .AddPolicy(StorefrontChannel, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ChannelClaim, "storefront"));
+        .AddPolicy(StorefrontChannel, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ChannelClaim, "storefront"))
+        .AddPolicy(AnyChannel, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ChannelClaim));
 }

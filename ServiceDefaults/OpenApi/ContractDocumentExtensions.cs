@@ -15,12 +15,16 @@ public static class ContractDocumentExtensions
         builder.AddContractDocuments(title, (documentName, "1.0"));
 
     /// <summary>One document per API version the service serves, each at /openapi/{name}.json.</summary>
-    public static IHostApplicationBuilder AddContractDocuments(this IHostApplicationBuilder builder, string title, params (string Name, string Version)[] documents)
+    public static IHostApplicationBuilder AddContractDocuments(this IHostApplicationBuilder builder, string title, params (string Name, string Version)[] documents) =>
+        builder.AddContractDocuments(documents.Select(d => (d.Name, title, d.Version)).ToArray());
+
+    /// <summary>One document per API and version the service serves, each with its own title.</summary>
+    public static IHostApplicationBuilder AddContractDocuments(this IHostApplicationBuilder builder, params (string Name, string Title, string Version)[] documents)
     {
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(options =>
         {
-            foreach (var (name, version) in documents)
+            foreach (var (name, title, version) in documents)
             {
                 options.SwaggerDoc(name, new OpenApiInfo { Title = title, Version = version });
             }

@@ -1,14 +1,25 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationGateway.SystemApis.Items;
 
 public static partial class ItemEndpoints
 {
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 500;
+
     public static RouteGroupBuilder MapItems(this RouteGroupBuilder erp)
     {
+        erp.MapGet("/items", ListAsync)
+            .WithName("ListItems")
+            .WithSummary("Pages the inventory master in SKU order, so a caller can visit every SKU the ERP knows.")
+            .RequireAuthorization(Policies.ReadAvailability)
+            .Produces<ItemPage>()
+            .ProducesProblem(400);
         erp.MapGet("/items/{sku}", GetAsync)
             .WithName("GetItem")
             .WithSummary("Reads one item of the inventory master.")
@@ -23,6 +34,20 @@ public static partial class ItemEndpoints
             .Produces<Item>(201)
             .ProducesProblem(400);
         return erp;
+    }
+
+    private static async Task<IResult> ListAsync(
+        ItemStore store, CancellationToken cancellationToken,
+        [FromQuery(Name = "after")] string? after = null, [FromQuery(Name = "limit"), Range(1, MaxLimit)] int limit = DefaultLimit)
+    {
+        if (limit is < 1 or > MaxLimit)
+        {
+            return Problem.Validation("limit", $"Ask for 1 to {MaxLimit} items.");
+        }
+        // The cursor is the last SKU of the previous page: SKUs are unique and ordered, so paging never skips one.
+        var rows = await store.PageAsync(after ?? "", limit + 1, cancellationToken);
+        var page = rows.Take(limit).ToList();
+        return TypedResults.Ok(new ItemPage { Items = page, NextCursor = rows.Count > limit ? page[^1].Sku : null });
     }
 
     private static async Task<IResult> GetAsync(string sku, ItemStore store, CancellationToken cancellationToken) =>

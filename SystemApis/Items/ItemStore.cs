@@ -14,6 +14,18 @@ public sealed class ItemStore(Database database, TimeProvider time)
         return row?.ToContract();
     }
 
+    /// <summary>Up to <paramref name="take"/> items after the given SKU, in SKU order.</summary>
+    public async Task<IReadOnlyList<Item>> PageAsync(string afterSku, int take, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT sku AS Sku, description AS Description, scarce AS Scarce, sku_class AS SkuClass FROM items
+            WHERE sku > @afterSku ORDER BY sku LIMIT @take
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ItemRow>(new CommandDefinition(sql, new { afterSku, take }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToContract()).ToList();
+    }
+
     /// <summary>Creates or updates an item; a new item gets an empty balance row at every location. True when created.</summary>
     public async Task<bool> UpsertAsync(string sku, ItemUpsert request, CancellationToken cancellationToken)
     {

@@ -17,6 +17,7 @@ public sealed class PartnerDocsTests(SqliteStackFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("\"Storefront v2\"", config);
         Assert.Contains("\"Storefront v1 (deprecated)\"", config);
+        Assert.Contains("\"Marketplace v1\"", config);
         Assert.DoesNotContain("erp", config, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("process", config, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/swagger/erp-v1/swagger.json")).StatusCode);
@@ -26,6 +27,7 @@ public sealed class PartnerDocsTests(SqliteStackFixture fixture) : IClassFixture
     [Theory]
     [InlineData("storefront-v1", "experience-storefront-v1.json")]
     [InlineData("storefront-v2", "experience-storefront-v2.json")]
+    [InlineData("marketplace-v1", "experience-marketplace-v1.json")]
     public async Task EachDocumentIsTheCheckedInContractWithBearerAuthorization(string name, string contract)
     {
         var json = await fixture.Stack.Gateway.Client().GetStringAsync($"/swagger/{name}/swagger.json");
@@ -52,7 +54,7 @@ public sealed class PartnerDocsTests(SqliteStackFixture fixture) : IClassFixture
     [Fact]
     public async Task EverySchemaOfThePartnerDocumentsHasAnExample()
     {
-        foreach (var name in new[] { "storefront-v1", "storefront-v2" })
+        foreach (var name in new[] { "storefront-v1", "storefront-v2", "marketplace-v1" })
         {
             var document = JsonDocument.Parse(await fixture.Stack.Gateway.Client().GetStringAsync($"/swagger/{name}/swagger.json")).RootElement;
             var withoutExample = document.GetProperty("components").GetProperty("schemas").EnumerateObject()

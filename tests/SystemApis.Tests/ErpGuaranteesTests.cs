@@ -17,6 +17,7 @@ public abstract class ErpGuarantees(ITestOutputHelper output)
     [Fact] public Task InvalidRequestsAreProblemsAndChangeNothing() => ErpScenarios.InvalidRequestsAreProblemsAndChangeNothing(Erp);
     [Fact] public Task EveryBalanceEqualsTheSumOfItsLedgerRows() => ErpScenarios.EveryBalanceEqualsTheSumOfItsLedgerRows(Erp);
     [Fact] public Task LedgerPagesNeverSkipOrRepeatARowWhileRowsAreAppended() => ErpScenarios.LedgerPagesNeverSkipOrRepeatARowWhileRowsAreAppended(Erp);
+    [Fact] public Task ItemPagesVisitEverySkuOnceInSkuOrder() => ErpScenarios.ItemPagesVisitEverySkuOnceInSkuOrder(Erp);
     [Fact] public Task MalformedLedgerQueriesAreProblems() => ErpScenarios.MalformedLedgerQueriesAreProblems(Erp);
     [Fact] public Task EveryLedgerRowNamesItsSourceAndAReplayAddsNone() => ErpScenarios.EveryLedgerRowNamesItsSourceAndAReplayAddsNone(Erp);
     [Fact] public Task RebuildEqualsLiveAfterTenThousandRandomOperations() => ErpScenarios.RebuildEqualsLiveAfterTenThousandRandomOperations(Erp, output.WriteLine);

@@ -10,6 +10,7 @@ public sealed class OurContractsTests
     [InlineData("system-erp-v1.json")]
     [InlineData("process-inventory-v1.json")]
     [InlineData("experience-storefront-v1.json")]
+    [InlineData("experience-marketplace-v1.json")]
     public async Task OurContractHasNoLintErrors(string contract)
     {
         var findings = Linter.Lint(await DocumentLoader.LoadFileAsync(RepositoryFiles.Contract(contract)));

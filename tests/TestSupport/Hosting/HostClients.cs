@@ -22,6 +22,10 @@ public static class HostClients
     /// <summary>A storefront connector calling through the gateway.</summary>
     public static HttpClient StorefrontClient(this Stack stack, string clientId) => stack.Gateway.Client(TestTokens.Storefront(clientId));
 
+    /// <summary>A marketplace connector calling through the gateway for its marketplace channel.</summary>
+    public static HttpClient MarketplaceClient(this Stack stack, string clientId, string channel = "marketplace") =>
+        stack.Gateway.Client(TestTokens.Marketplace(clientId, channel));
+
     /// <summary>Operations staff calling the ERP directly, to lay out stock and read it back.</summary>
     public static Inventory Inventory(this Stack stack) => new(stack.Erp.Client(TestTokens.Admin()));
 }

@@ -60,6 +60,8 @@ public sealed class Stack : IAsyncDisposable
             // Tests place hundreds of orders from a few clients; the throttling test sets its own limits.
             ["RateLimits:storefront-write:TokenLimit"] = "10000",
             ["RateLimits:storefront-read:TokenLimit"] = "10000",
+            ["RateLimits:marketplace-read:TokenLimit"] = "10000",
+            ["RateLimits:marketplace-write:TokenLimit"] = "10000",
         };
         foreach (var (key, value) in options.GatewaySettings)
         {

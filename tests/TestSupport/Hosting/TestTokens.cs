@@ -13,6 +13,9 @@ public static class TestTokens
 
     public static string Storefront(string clientId) => For(clientId, "storefront", StorefrontScopes);
 
+    /// <summary>A marketplace connector's token: bound to one marketplace channel, reading the feed and placing orders.</summary>
+    public static string Marketplace(string clientId, string channel = "marketplace") => For(clientId, channel, StorefrontScopes);
+
     public static string Admin(string clientId = "ops") => For(clientId, null, Scopes.InventoryAdmin);
 
     /// <summary>An unsigned token ("alg": "none") carrying otherwise valid claims.</summary>

@@ -1,0 +1,100 @@
+using IntegrationGateway.Contracts.Marketplace;
+using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.ExperienceApis.Storefront;
+using IntegrationGateway.ServiceDefaults.Auth;
+using IntegrationGateway.ServiceDefaults.Idempotency;
+using IntegrationGateway.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IntegrationGateway.ExperienceApis.Marketplace;
+
+public static class OrderEndpoints
+{
+    public static RouteGroupBuilder MapMarketplaceOrders(this RouteGroupBuilder marketplace)
+    {
+        marketplace.MapPost("/orders", PlaceAsync)
+            .MapToApiVersion(MarketplaceApi.V1)
+            .WithName("PlaceMarketplaceOrder")
+            .WithSummary("Reserves stock for a marketplace order once per marketplaceOrderId; all lines hold or none.")
+            .RequireAuthorization(Policies.AnyChannel, Policies.WriteOrders)
+            .Produces<MarketplaceOrder>(201)
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
+        marketplace.MapGet("/orders/{id}", GetAsync)
+            .MapToApiVersion(MarketplaceApi.V1)
+            .WithName("GetMarketplaceOrder")
+            .WithSummary("Reads one of this marketplace's orders.")
+            .RequireAuthorization(Policies.AnyChannel, Policies.WriteOrders)
+            .Produces<MarketplaceOrder>()
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
+        marketplace.MapPost("/orders/{id}/cancel", CancelAsync)
+            .MapToApiVersion(MarketplaceApi.V1)
+            .WithName("CancelMarketplaceOrder")
+            .WithSummary("Cancels an order and frees its stock; a second cancel is not an error.")
+            .RequireAuthorization(Policies.AnyChannel, Policies.WriteOrders)
+            .Produces<MarketplaceOrder>()
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422).ProducesProblem(503);
+        return marketplace;
+    }
+
+    private static async Task<IResult> PlaceAsync(
+        [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, MarketplaceOrderRequest request, HttpContext context,
+        IInventoryProcessClient process, CancellationToken cancellationToken)
+    {
+        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
+        {
+            return refusal;
+        }
+        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
+        {
+            return Problem.Validation(errors);
+        }
+        var caller = await MarketplaceCaller.ResolveAsync(context, process, cancellationToken);
+        if (caller is not { Channel: { } channel })
+        {
+            return caller.Refusal!;
+        }
+        var response = await process.ReserveOrderAsync(MarketplaceOrders.ProcessKey(request.MarketplaceOrderId), new OrderRequest
+        {
+            Channel = channel,
+            OrderRef = request.MarketplaceOrderId,
+            Lines = request.Lines.Select(l => new Contracts.Process.OrderLine { Sku = l.Sku, Quantity = l.Quantity }).ToList(),
+            ShipToRegion = request.ShipToRegion,
+            AllowSplit = true,
+        }, cancellationToken);
+        return response is { IsSuccessStatusCode: true, Content: { } order }
+            ? TypedResults.Created($"{context.Request.PathBase}{context.Request.Path}/{order.Id}", MarketplaceOrders.Of(order))
+            : ProcessAnswers.Relay(response, context);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken)
+    {
+        var caller = await MarketplaceCaller.ResolveAsync(context, process, cancellationToken);
+        if (caller.Refusal is { } refused)
+        {
+            return refused;
+        }
+        var response = await process.GetOrderAsync(id, cancellationToken);
+        return response is { IsSuccessStatusCode: true, Content: { } order }
+            ? TypedResults.Ok(MarketplaceOrders.Of(order))
+            : ProcessAnswers.Relay(response, context);
+    }
+
+    private static async Task<IResult> CancelAsync(
+        string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, HttpContext context,
+        IInventoryProcessClient process, CancellationToken cancellationToken)
+    {
+        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
+        {
+            return refusal;
+        }
+        var caller = await MarketplaceCaller.ResolveAsync(context, process, cancellationToken);
+        if (caller.Refusal is { } refused)
+        {
+            return refused;
+        }
+        var response = await process.CancelOrderAsync(id, idempotencyKey!, cancellationToken);
+        return response is { IsSuccessStatusCode: true, Content: { } order }
+            ? TypedResults.Ok(MarketplaceOrders.Of(order))
+            : ProcessAnswers.Relay(response, context);
+    }
+}
