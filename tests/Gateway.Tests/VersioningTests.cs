@@ -17,6 +17,15 @@ public sealed class VersioningTests(SqliteStackFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task AnUnknownMarketplaceVersionIs400NamingItsSupportedVersions()
+    {
+        var response = await fixture.Stack.MarketplaceClient("versions-mp").GetAsync("/marketplace/v3/inventory-feed");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "unsupported-api-version");
+        Assert.Equal(["1"], problem.GetProperty("supportedVersions").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
     public async Task V1ResponsesCarryDeprecationSunsetAndTheirLinks()
     {
         var sku = await fixture.Stack.Inventory().NewSkuAsync(("EU-1", 1));
