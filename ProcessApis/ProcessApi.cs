@@ -2,6 +2,7 @@ using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ProcessApis.Availability;
 using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ProcessApis.Feeds;
+using IntegrationGateway.ProcessApis.Holds;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Orders;
 using IntegrationGateway.ProcessApis.Sourcing;
@@ -32,13 +33,14 @@ public static class ProcessApi
             .ValidateOnStart();
         builder.Services.AddSingleton<OrderRecovery>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderRecovery>());
+        builder.AddCartHolds();
         return builder;
     }
 
     public static WebApplication MapInventoryProcessApi(this WebApplication app)
     {
         var process = app.MapGroup("/process/v1").WithGroupName(DocumentName);
-        process.MapAvailability().MapOrders().MapChannels().MapFeeds();
+        process.MapAvailability().MapOrders().MapChannels().MapFeeds().MapHolds();
         return app;
     }
 }

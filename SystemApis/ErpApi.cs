@@ -1,4 +1,5 @@
 using IntegrationGateway.SystemApis.Balances;
+using IntegrationGateway.SystemApis.Events;
 using IntegrationGateway.SystemApis.Idempotency;
 using IntegrationGateway.SystemApis.Items;
 using IntegrationGateway.SystemApis.Ledger;
@@ -29,6 +30,8 @@ public static class ErpApi
         builder.Services.AddSingleton<ReservationStore>();
         builder.Services.AddSingleton<LedgerStore>();
         builder.Services.AddSingleton<RebuildStore>();
+        builder.Services.AddSingleton<EventStore>();
+        builder.Services.AddSingleton<StaleEventStore>();
         builder.Services.AddHostedService<ErpSeeder>();
         return builder;
     }
@@ -36,7 +39,7 @@ public static class ErpApi
     public static WebApplication MapErpApi(this WebApplication app)
     {
         var erp = app.MapGroup("/system/erp/v1").WithGroupName(DocumentName);
-        erp.MapItems().MapLocations().MapBalances().MapMovements().MapReservations().MapLedger().MapRebuild();
+        erp.MapItems().MapLocations().MapBalances().MapMovements().MapReservations().MapLedger().MapRebuild().MapEvents();
         return app;
     }
 }

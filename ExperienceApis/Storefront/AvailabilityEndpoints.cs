@@ -19,12 +19,16 @@ public static class AvailabilityEndpoints
     public sealed record Shapes<TLevel, TList>(Func<SkuAvailability, int, TLevel> Level, Func<List<TLevel>, List<string>, TList> List)
         where TLevel : notnull where TList : notnull;
 
-    public static RouteGroupBuilder MapStorefrontAvailability<TLevel, TList>(this RouteGroupBuilder storefront, Asp.Versioning.ApiVersion version, Shapes<TLevel, TList> shapes)
+    /// <param name="cartAware">Whether the version takes the shopper's cart (v2 on), whose own holds count as available to it.</param>
+    public static RouteGroupBuilder MapStorefrontAvailability<TLevel, TList>(this RouteGroupBuilder storefront, Asp.Versioning.ApiVersion version, Shapes<TLevel, TList> shapes, bool cartAware = false)
         where TLevel : notnull where TList : notnull
     {
-        storefront.MapGet("/availability/{sku}", (string sku, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
-                GetOneAsync(sku, context, process, options.Value, shapes, cancellationToken))
-            .MapToApiVersion(version)
+        var one = cartAware
+            ? storefront.MapGet("/availability/{sku}", (string sku, [FromQuery] string? cartId, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
+                GetOneAsync(sku, cartId, context, process, options.Value, shapes, cancellationToken))
+            : storefront.MapGet("/availability/{sku}", (string sku, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
+                GetOneAsync(sku, null, context, process, options.Value, shapes, cancellationToken));
+        one.MapToApiVersion(version)
             .WithName($"GetStockLevelV{version.MajorVersion}")
             .WithContractOperation("GetStockLevel")
             .WithSummary("What the storefront may sell of one SKU.")
@@ -43,10 +47,10 @@ public static class AvailabilityEndpoints
         return storefront;
     }
 
-    private static async Task<IResult> GetOneAsync<TLevel, TList>(string sku, HttpContext context, IInventoryProcessClient process, StorefrontOptions options, Shapes<TLevel, TList> shapes, CancellationToken cancellationToken)
+    private static async Task<IResult> GetOneAsync<TLevel, TList>(string sku, string? cartId, HttpContext context, IInventoryProcessClient process, StorefrontOptions options, Shapes<TLevel, TList> shapes, CancellationToken cancellationToken)
         where TLevel : notnull where TList : notnull
     {
-        var response = await process.GetChannelAvailabilityAsync(options.Channel, [sku], cancellationToken);
+        var response = await process.GetChannelAvailabilityAsync(options.Channel, [sku], cartId, cancellationToken);
         if (response is not { IsSuccessStatusCode: true, Content: { } availability })
         {
             return ProcessAnswers.Relay(response, context);
@@ -64,7 +68,7 @@ public static class AvailabilityEndpoints
         {
             return Problem.Validation("skus", $"Name between 1 and {MaxSkusPerQuery} comma-separated SKUs.");
         }
-        var response = await process.GetChannelAvailabilityAsync(options.Channel, wanted, cancellationToken);
+        var response = await process.GetChannelAvailabilityAsync(options.Channel, wanted, null, cancellationToken);
         if (response is not { IsSuccessStatusCode: true, Content: { } availability })
         {
             return ProcessAnswers.Relay(response, context);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Channels;
+using IntegrationGateway.ProcessApis.Holds;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Problems;
@@ -24,7 +25,7 @@ public static class AvailabilityEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        [FromQuery] string channel, [FromQuery(Name = "sku")] string[] sku, ClaimsPrincipal user, ChannelStore channels, StockReader stock, CancellationToken cancellationToken)
+        [FromQuery] string channel, [FromQuery(Name = "sku")] string[] sku, [FromQuery] string? cartId, ClaimsPrincipal user, ChannelStore channels, HeldStock stock, CancellationToken cancellationToken)
     {
         var skus = sku.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
         if (skus.Count == 0 || skus.Count > MaxSkusPerQuery)
@@ -43,7 +44,8 @@ public static class AvailabilityEndpoints
         {
             return Problem.NotFound($"No channel {channel}.");
         }
-        var snapshot = await stock.ReadAsync(skus, definition, cancellationToken);
+        // Holds are judged now: an expired one counts as free before the sweeper releases it, and a cart's own never count against it.
+        var snapshot = await stock.ReadAsync(skus, definition, cartId, cancellationToken);
         return TypedResults.Ok(ChannelAvailabilityOf(definition, skus, snapshot));
     }
 

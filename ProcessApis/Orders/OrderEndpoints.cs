@@ -97,7 +97,7 @@ public static class OrderEndpoints
     }
 
     /// <summary>Runs a command once per Idempotency-Key within a channel and stores its answer for replays.</summary>
-    private static async Task<IResult> KeyedAsync(IdempotencyStore keys, string scope, string key, string fingerprint, Func<Task<Answer>> command, CancellationToken cancellationToken)
+    internal static async Task<IResult> KeyedAsync(IdempotencyStore keys, string scope, string key, string fingerprint, Func<Task<Answer>> command, CancellationToken cancellationToken)
     {
         switch (await keys.ClaimAsync(scope, key, fingerprint, cancellationToken))
         {

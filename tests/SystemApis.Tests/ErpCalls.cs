@@ -18,6 +18,17 @@ public static class ErpCalls
     public static Task<HttpResponseMessage> MoveAsync(this HttpClient erp, string sku, string location, string type, int quantity, string? key = null) =>
         erp.PostKeyedAsync("/system/erp/v1/movements", new { sku, location, type, quantity, reason = "test" }, key);
 
+    public static Task<HttpResponseMessage> EventAsync(this HttpClient erp, string source, string eventId, long sequence, string sku, string location,
+        string kind, int quantity, long? expectedVersion = null, string? key = null) =>
+        erp.PostKeyedAsync("/system/erp/v1/events", new { source, eventId, sequence, sku, location, kind, quantity, expectedVersion, referenceDocument = "doc-" + eventId }, key);
+
+    public static async Task<StaleEventPage> StaleEventsAsync(this HttpClient erp, string source, string? after = null, int limit = 100)
+    {
+        var response = await erp.GetAsync($"/system/erp/v1/events/stale?source={Uri.EscapeDataString(source)}&limit={limit}{(after is null ? "" : "&after=" + Uri.EscapeDataString(after))}");
+        Assert.True(response.IsSuccessStatusCode, $"GET stale events answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<StaleEventPage>())!;
+    }
+
     public static Task<HttpResponseMessage> LedgerAsync(this HttpClient erp, string? sku = null, string? location = null, string? after = null, string? limit = null)
     {
         var query = new[] { ("sku", sku), ("location", location), ("after", after), ("limit", limit) }

@@ -20,6 +20,13 @@ public abstract class ErpGuarantees(ITestOutputHelper output)
     [Fact] public Task ItemPagesVisitEverySkuOnceInSkuOrder() => ErpScenarios.ItemPagesVisitEverySkuOnceInSkuOrder(Erp);
     [Fact] public Task MalformedLedgerQueriesAreProblems() => ErpScenarios.MalformedLedgerQueriesAreProblems(Erp);
     [Fact] public Task EveryLedgerRowNamesItsSourceAndAReplayAddsNone() => ErpScenarios.EveryLedgerRowNamesItsSourceAndAReplayAddsNone(Erp);
+    [Fact] public Task AnEventDeliveredFiveTimesAtOnceIsAppliedOnce() => ErpScenarios.AnEventDeliveredFiveTimesAtOnceIsAppliedOnce(Erp);
+    [Fact] public Task AnOlderEventIsRecordedAsStaleAndNeverOverwritesNewerState() => ErpScenarios.AnOlderEventIsRecordedAsStaleAndNeverOverwritesNewerState(Erp);
+    [Fact] public Task SequencesAreIndependentPerSourceAndPerBalance() => ErpScenarios.SequencesAreIndependentPerSourceAndPerBalance(Erp);
+    [Fact] public Task ACountSetsOnHandAndNeverSubtractsOpenReservationsAgain() => ErpScenarios.ACountSetsOnHandAndNeverSubtractsOpenReservationsAgain(Erp);
+    [Fact] public Task ACountAtAnotherVersionIsAConflictAndChangesNothing() => ErpScenarios.ACountAtAnotherVersionIsAConflictAndChangesNothing(Erp);
+    [Fact] public Task ACountBelowCommittedStockIsRefused() => ErpScenarios.ACountBelowCommittedStockIsRefused(Erp);
+    [Fact] public Task InvalidEventsAreProblemsAndChangeNothing() => ErpScenarios.InvalidEventsAreProblemsAndChangeNothing(Erp);
     [Fact] public Task RebuildEqualsLiveAfterTenThousandRandomOperations() => ErpScenarios.RebuildEqualsLiveAfterTenThousandRandomOperations(Erp, output.WriteLine);
     [Fact] public Task RebuildReportsATamperedBalanceAndHealsItOnlyWhenAsked() => ErpScenarios.RebuildReportsATamperedBalanceAndHealsItOnlyWhenAsked(Erp);
 }

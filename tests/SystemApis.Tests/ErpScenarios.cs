@@ -137,6 +137,8 @@ public static partial class ErpScenarios
         await (await erp.MoveAsync(sku, "EU-1", "teleport", 1)).AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
         // A required enum left out must not bind as its first value (a receipt).
         await (await erp.PostKeyedAsync("/system/erp/v1/movements", new { sku, location = "EU-1", quantity = 5 }, null)).AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
+        // Nor may a required number left out bind as 0.
+        await (await erp.PostKeyedAsync("/system/erp/v1/movements", new { sku, location = "EU-1", type = "adjustment" }, null)).AssertProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
         await (await erp.GetAsync("/system/erp/v1/balances")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
 
         Assert.Equal(before, await inventory.SnapshotAsync(sku));

@@ -1,0 +1,84 @@
+using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.Contracts.Storefront;
+using IntegrationGateway.ServiceDefaults.Auth;
+using IntegrationGateway.ServiceDefaults.Idempotency;
+using IntegrationGateway.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using V2 = IntegrationGateway.Contracts.StorefrontV2;
+
+namespace IntegrationGateway.ExperienceApis.Storefront;
+
+/// <summary>Cart holds (v2 only): the storefront's channel comes from its configuration, as for orders.</summary>
+public static class CartEndpoints
+{
+    public static RouteGroupBuilder MapStorefrontCarts(this RouteGroupBuilder storefront)
+    {
+        storefront.MapPost("/carts/{cartId}/holds", HoldAsync)
+            .MapToApiVersion(StorefrontVersions.V2)
+            .WithName("HoldCart")
+            .WithSummary("Holds stock for a cart until it expires; holding again adds lines and moves the whole cart's expiry.")
+            .RequireAuthorization(Policies.StorefrontChannel, Policies.WriteOrders)
+            .Produces<V2.CartHolds>(201)
+            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
+        storefront.MapPost("/carts/{cartId}/confirm", ConfirmAsync)
+            .MapToApiVersion(StorefrontVersions.V2)
+            .WithName("ConfirmCart")
+            .WithSummary("Turns a cart's unexpired holds into an order; an expired cart is refused with cart-expired.")
+            .RequireAuthorization(Policies.StorefrontChannel, Policies.WriteOrders)
+            .Produces<StorefrontOrder>(201)
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
+        return storefront;
+    }
+
+    private static async Task<IResult> HoldAsync(
+        string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, V2.CartHoldRequest request, HttpContext context,
+        IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken)
+    {
+        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
+        {
+            return refusal;
+        }
+        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
+        {
+            return Problem.Validation(errors);
+        }
+        var response = await process.HoldCartAsync(cartId, idempotencyKey!, new CartHoldRequest
+        {
+            Channel = options.Value.Channel,
+            Lines = request.Lines.Select(l => new OrderLine { Sku = l.Sku, Quantity = l.Quantity }).ToList(),
+            TtlSeconds = request.TtlSeconds,
+        }, cancellationToken);
+        return response is { IsSuccessStatusCode: true, Content: { } cart }
+            ? TypedResults.Created((string?)null, new V2.CartHolds
+            {
+                CartId = cart.CartId,
+                ExpiresAt = cart.ExpiresAt,
+                Lines = cart.Lines.Select(l => new V2.HeldLine
+                {
+                    Sku = l.Sku,
+                    Quantity = l.Quantity,
+                    Allocations = l.Allocations.Select(a => new V2.HeldAllocation { Location = a.Location, Quantity = a.Quantity }).ToList(),
+                }).ToList(),
+            })
+            : ProcessAnswers.Relay(response, context);
+    }
+
+    private static async Task<IResult> ConfirmAsync(
+        string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, V2.CartConfirmRequest request, HttpContext context,
+        IInventoryProcessClient process, CancellationToken cancellationToken)
+    {
+        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
+        {
+            return refusal;
+        }
+        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
+        {
+            return Problem.Validation(errors);
+        }
+        var response = await process.ConfirmCartAsync(cartId, idempotencyKey!, new CartConfirmRequest { OrderRef = request.OrderRef, ShipToRegion = request.ShipToRegion }, cancellationToken);
+        return response is { IsSuccessStatusCode: true, Content: { } order }
+            ? TypedResults.Created($"{context.Request.PathBase}/storefront/v2/orders/{order.Id}", StorefrontOrders.Of(order))
+            : ProcessAnswers.Relay(response, context);
+    }
+}
