@@ -38,7 +38,8 @@ public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore hol
             bool held;
             try
             {
-                held = await ReserveEveryAllocationAsync(reference, plan.Allocations, cancellationToken);
+                // The reference is new per attempt, so the line's position names it within the ERP's key length.
+                held = await ErpReservations.ReserveAllAsync(erp, reference, plan.Allocations, (_, index) => $"{reference}:{index}", cancellationToken);
             }
             catch (Exception failure) when (DependencyFailure.IsDependencyFailure(failure, cancellationToken))
             {
@@ -161,26 +162,5 @@ public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore hol
         {
             await holds.MoveAsync(reference, from, to, CancellationToken.None);
         }
-    }
-
-    private async Task<bool> ReserveEveryAllocationAsync(string reference, IReadOnlyList<PlannedAllocation> allocations, CancellationToken cancellationToken)
-    {
-        // The reference is new per attempt, so its position names an allocation within the ERP's key length.
-        foreach (var (allocation, index) in allocations.Select((a, i) => (a, i)))
-        {
-            var response = await erp.CreateReservationAsync($"{reference}:{index}", new ReservationRequest
-            {
-                Reference = reference,
-                Sku = allocation.Sku,
-                Location = allocation.Location,
-                Quantity = allocation.Quantity,
-            }, cancellationToken);
-            if (response.StatusCode is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.NotFound)
-            {
-                return false;
-            }
-            ErpAnswers.Content(response);
-        }
-        return true;
     }
 }

@@ -87,7 +87,9 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
             {
                 return new ReservationOutcome.Short(plan.Shortages);
             }
-            if (await ReserveEveryAllocationAsync(orderId, attempt, plan.Allocations, cancellationToken))
+            if (await ErpReservations.ReserveAllAsync(erp, orderId, plan.Allocations,
+                // The key names the order, the attempt and the line, so a retried call is applied once and a new attempt is new.
+                (a, _) => $"{orderId}:{attempt}:{a.Sku}:{a.Location}", cancellationToken))
             {
                 if (!await orders.MarkReservedAsync(orderId, plan.Allocations, cancellationToken))
                 {
@@ -105,27 +107,5 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
                     .ToList());
             }
         }
-    }
-
-    /// <summary>False when the ERP refused one (the stock went elsewhere); what this attempt reserved stays held until released.</summary>
-    private async Task<bool> ReserveEveryAllocationAsync(string orderId, int attempt, IReadOnlyList<PlannedAllocation> allocations, CancellationToken cancellationToken)
-    {
-        foreach (var allocation in allocations)
-        {
-            // The key names the order, the attempt and the line, so a retried call is applied once and a new attempt is new.
-            var response = await erp.CreateReservationAsync($"{orderId}:{attempt}:{allocation.Sku}:{allocation.Location}", new ReservationRequest
-            {
-                Reference = orderId,
-                Sku = allocation.Sku,
-                Location = allocation.Location,
-                Quantity = allocation.Quantity,
-            }, cancellationToken);
-            if (response.StatusCode is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.NotFound)
-            {
-                return false;
-            }
-            ErpAnswers.Content(response);
-        }
-        return true;
     }
 }
