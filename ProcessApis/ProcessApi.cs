@@ -26,6 +26,7 @@ public static class ProcessApi
         builder.Services.AddSingleton<FeedStore>();
         builder.Services.AddScoped<ChannelCatalogue>();
         builder.Services.AddSingleton<OrderStore>();
+        builder.Services.AddSingleton<LocationDirectory>();
         builder.Services.AddScoped<StockReader>();
         builder.Services.AddScoped<OrderReservation>();
         builder.Services.AddOptions<OrderRecoveryOptions>().Bind(builder.Configuration.GetSection(OrderRecoveryOptions.Section))

@@ -8,16 +8,13 @@ namespace IntegrationGateway.ProcessApis.Holds;
 /// The ERP's balances with holds judged at read time: units the ERP still reserves for an expired hold (not yet
 /// swept) or for the reader's own cart are counted as available again.
 /// </summary>
-public sealed class HeldStock(IErpClient erp, HoldStore holds)
+public sealed class HeldStock(StockReader stock, HoldStore holds)
 {
     public async Task<StockSnapshot> ReadAsync(IReadOnlyList<string> skus, Channel channel, string? cartId, CancellationToken cancellationToken)
     {
-        var locationsCall = erp.ListLocationsAsync(cancellationToken);
-        var balancesCall = erp.ListBalancesAsync(skus, cancellationToken);
-        var locations = ErpAnswers.Content(await locationsCall);
-        var balances = ErpAnswers.Content(await balancesCall);
+        var snapshot = await stock.ReadAsync(skus, channel, cancellationToken);
         var freed = await holds.FreedAsync(skus, cartId, cancellationToken);
-        return new StockSnapshot(StockReader.Serving(channel, locations), balances.Select(b => Freed(b, freed.GetValueOrDefault((b.Sku, b.Location)))).ToList());
+        return new StockSnapshot(snapshot.Locations, snapshot.Balances.Select(b => Freed(b, freed.GetValueOrDefault((b.Sku, b.Location)))).ToList());
     }
 
     private static Balance Freed(Balance balance, int units)
@@ -40,6 +37,8 @@ public sealed class HeldStock(IErpClient erp, HoldStore holds)
             Damaged = balance.Damaged,
             Inspection = balance.Inspection,
             SafetyStock = balance.SafetyStock,
+            InTransit = balance.InTransit,
+            Inbound = balance.Inbound,
             Version = balance.Version,
             Available = Math.Max(0, balance.OnHand - reserved - balance.Allocated - balance.Damaged - balance.Inspection - balance.SafetyStock),
         };

@@ -4,13 +4,12 @@ using IntegrationGateway.Contracts.Process;
 namespace IntegrationGateway.ProcessApis.Sourcing;
 
 /// <summary>Reads what sourcing and availability need from the ERP, through its generated client only.</summary>
-public sealed class StockReader(IErpClient erp)
+public sealed class StockReader(IErpClient erp, LocationDirectory directory)
 {
     public async Task<StockSnapshot> ReadAsync(IReadOnlyCollection<string> skus, Channel channel, CancellationToken cancellationToken)
     {
-        var locationsCall = erp.ListLocationsAsync(cancellationToken);
         var balancesCall = erp.ListBalancesAsync(skus, cancellationToken);
-        var locations = ErpAnswers.Content(await locationsCall);
+        var locations = await directory.GetAsync(erp, cancellationToken);
         var balances = ErpAnswers.Content(await balancesCall);
         return new StockSnapshot(Serving(channel, locations), balances.ToList());
     }
