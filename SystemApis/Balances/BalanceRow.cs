@@ -37,6 +37,8 @@ public sealed record BalanceRow
         Allocated = Allocated,
         Damaged = Damaged,
         Inspection = Inspection,
+        InTransit = InTransit,
+        Inbound = Inbound,
         SafetyStock = SafetyStock,
         Available = Available,
         Version = Version,

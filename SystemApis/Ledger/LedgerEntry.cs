@@ -16,6 +16,8 @@ public sealed record LedgerEntry(string Sku, string Location, string MovementTyp
     public string? SourceEventId { get; init; }
     public long? SourceSequence { get; init; }
     public string? ReferenceDocument { get; init; }
+    /// <summary>The ETA of a purchase order, unix milliseconds.</summary>
+    public long? ExpectedAt { get; init; }
     public string? IdempotencyKey { get; init; }
     public string? CorrelationId { get; init; }
     public long CreatedAt { get; init; }

@@ -11,7 +11,7 @@ public sealed record LedgerRow
         in_transit_delta AS InTransit, inbound_delta AS Inbound, safety_stock_delta AS SafetyStock,
         source_system AS SourceSystem, source_event_id AS SourceEventId, source_sequence AS SourceSequence,
         reference_document AS ReferenceDocument, reason AS Reason, idempotency_key AS IdempotencyKey,
-        correlation_id AS CorrelationId, created_at AS CreatedAt
+        correlation_id AS CorrelationId, created_at AS CreatedAt, expected_at AS ExpectedAt
         """;
 
     public long Id { get; init; }
@@ -34,6 +34,7 @@ public sealed record LedgerRow
     public string? IdempotencyKey { get; init; }
     public string? CorrelationId { get; init; }
     public long CreatedAt { get; init; }
+    public long? ExpectedAt { get; init; }
 
     public Contracts.Erp.LedgerEntry ToContract() => new()
     {
@@ -60,5 +61,6 @@ public sealed record LedgerRow
         IdempotencyKey = IdempotencyKey,
         CorrelationId = CorrelationId,
         CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
+        ExpectedAt = ExpectedAt is { } expectedAt ? DateTimeOffset.FromUnixTimeMilliseconds(expectedAt) : null,
     };
 }

@@ -20,11 +20,11 @@ public static class LedgerWriter
             INSERT INTO ledger (sku, location, movement_type, on_hand_delta, reserved_delta, allocated_delta, damaged_delta,
                                 inspection_delta, in_transit_delta, inbound_delta, safety_stock_delta, reason, reference,
                                 idempotency_key, correlation_id, created_at,
-                                source_system, source_event_id, source_sequence, reference_document)
+                                source_system, source_event_id, source_sequence, reference_document, expected_at)
             VALUES (@Sku, @Location, @MovementType, @OnHandDelta, @ReservedDelta, @AllocatedDelta, @DamagedDelta,
                     @InspectionDelta, @InTransitDelta, @InboundDelta, @SafetyStockDelta, @Reason, @ReferenceDocument,
                     @IdempotencyKey, @CorrelationId, @CreatedAt,
-                    @SourceSystem, @SourceEventId, @SourceSequence, @ReferenceDocument)
+                    @SourceSystem, @SourceEventId, @SourceSequence, @ReferenceDocument, @ExpectedAt)
             """;
         await connection.ExecuteAsync(new CommandDefinition(sql, entry, transaction, cancellationToken: cancellationToken));
     }

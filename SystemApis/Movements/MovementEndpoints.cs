@@ -13,7 +13,7 @@ public static class MovementEndpoints
     {
         erp.MapPost("/movements", PostAsync)
             .WithName("PostMovement")
-            .WithSummary("Posts a receipt or an adjustment to the ledger and the balance in one transaction.")
+            .WithSummary("Posts a movement to the ledger and its balances in one transaction; a transfer-ship answers with the shipping balance.")
             .RequireAuthorization(Policies.Admin)
             .Produces<Balance>(201)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);

@@ -18,6 +18,12 @@ public static class ErpCalls
     public static Task<HttpResponseMessage> MoveAsync(this HttpClient erp, string sku, string location, string type, int quantity, string? key = null) =>
         erp.PostKeyedAsync("/system/erp/v1/movements", new { sku, location, type, quantity, reason = "test" }, key);
 
+    /// <summary>A movement with the fields only some types carry (toLocation, expectedAt, disposition, referenceDocument).</summary>
+    public static Task<HttpResponseMessage> PostMovementAsync(this HttpClient erp, string sku, string location, string type, int quantity, string? toLocation = null,
+        DateTimeOffset? expectedAt = null, string? disposition = null, string? referenceDocument = null, string? key = null) =>
+        erp.PostKeyedAsync("/system/erp/v1/movements",
+            new { sku, location, type, quantity, reason = "test", toLocation, expectedAt, disposition, referenceDocument }, key);
+
     public static Task<HttpResponseMessage> EventAsync(this HttpClient erp, string source, string eventId, long sequence, string sku, string location,
         string kind, int quantity, long? expectedVersion = null, string? key = null) =>
         erp.PostKeyedAsync("/system/erp/v1/events", new { source, eventId, sequence, sku, location, kind, quantity, expectedVersion, referenceDocument = "doc-" + eventId }, key);

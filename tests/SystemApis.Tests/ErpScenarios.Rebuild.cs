@@ -59,6 +59,9 @@ public static partial class ErpScenarios
             {
                 var own = rows.Where(r => r.Location == balance.Location).ToList();
                 Assert.Equal((balance.OnHand, balance.Reserved), (own.Sum(r => r.Deltas.OnHand), own.Sum(r => r.Deltas.Reserved)));
+                Assert.Equal((balance.Damaged, balance.Inspection, balance.InTransit, balance.Inbound, balance.SafetyStock),
+                    (own.Sum(r => r.Deltas.Damaged), own.Sum(r => r.Deltas.Inspection), own.Sum(r => r.Deltas.InTransit), own.Sum(r => r.Deltas.Inbound),
+                     own.Sum(r => r.Deltas.SafetyStock)));
             }
         }
     }
