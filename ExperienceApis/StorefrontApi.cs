@@ -14,6 +14,7 @@ public static class StorefrontApi
 
     public static IHostApplicationBuilder AddStorefront(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<Channels.ChannelTypes>();
         builder.Services.AddOptions<StorefrontOptions>().Bind(builder.Configuration.GetSection(StorefrontOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         // The process API already retried the ERP; this layer repeats only calls that never arrived.

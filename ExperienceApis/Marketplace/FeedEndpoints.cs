@@ -1,3 +1,4 @@
+using IntegrationGateway.ExperienceApis.Channels;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ExperienceApis.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
@@ -23,7 +24,7 @@ public static class FeedEndpoints
 
     private static async Task<IResult> GetAsync([FromQuery] string? cursor, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken)
     {
-        var caller = await MarketplaceCaller.ResolveAsync(context, process, cancellationToken);
+        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Marketplace, cancellationToken);
         if (caller is not { Channel: { } channel })
         {
             return caller.Refusal!;

@@ -1,3 +1,4 @@
+using IntegrationGateway.ExperienceApis.Channels;
 using IntegrationGateway.Contracts.Marketplace;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ExperienceApis.Storefront;
@@ -48,7 +49,7 @@ public static class OrderEndpoints
         {
             return Problem.Validation(errors);
         }
-        var caller = await MarketplaceCaller.ResolveAsync(context, process, cancellationToken);
+        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Marketplace, cancellationToken);
         if (caller is not { Channel: { } channel })
         {
             return caller.Refusal!;
@@ -68,7 +69,7 @@ public static class OrderEndpoints
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken)
     {
-        var caller = await MarketplaceCaller.ResolveAsync(context, process, cancellationToken);
+        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Marketplace, cancellationToken);
         if (caller.Refusal is { } refused)
         {
             return refused;
@@ -87,7 +88,7 @@ public static class OrderEndpoints
         {
             return refusal;
         }
-        var caller = await MarketplaceCaller.ResolveAsync(context, process, cancellationToken);
+        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Marketplace, cancellationToken);
         if (caller.Refusal is { } refused)
         {
             return refused;

@@ -1,3 +1,4 @@
+using IntegrationGateway.ExperienceApis.Channels;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.OpenApi;
@@ -32,7 +33,7 @@ public static class AvailabilityEndpoints
             .WithName($"GetStockLevelV{version.MajorVersion}")
             .WithContractOperation("GetStockLevel")
             .WithSummary("What the storefront may sell of one SKU.")
-            .RequireAuthorization(Policies.StorefrontChannel, Policies.ReadAvailability)
+            .RequireAuthorization(Policies.ChannelBound, Policies.ReadAvailability)
             .Produces<TLevel>()
             .ProducesProblem(404).ProducesProblem(503);
         storefront.MapGet("/availability", ([FromQuery] string skus, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
@@ -41,7 +42,7 @@ public static class AvailabilityEndpoints
             .WithName($"ListStockLevelsV{version.MajorVersion}")
             .WithContractOperation("ListStockLevels")
             .WithSummary("What the storefront may sell of several SKUs.")
-            .RequireAuthorization(Policies.StorefrontChannel, Policies.ReadAvailability)
+            .RequireAuthorization(Policies.ChannelBound, Policies.ReadAvailability)
             .Produces<TList>()
             .ProducesProblem(400).ProducesProblem(503);
         return storefront;
@@ -50,7 +51,12 @@ public static class AvailabilityEndpoints
     private static async Task<IResult> GetOneAsync<TLevel, TList>(string sku, string? cartId, HttpContext context, IInventoryProcessClient process, StorefrontOptions options, Shapes<TLevel, TList> shapes, CancellationToken cancellationToken)
         where TLevel : notnull where TList : notnull
     {
-        var response = await process.GetChannelAvailabilityAsync(options.Channel, [sku], cartId, cancellationToken);
+        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
+        if (caller.Refusal is { } refused)
+        {
+            return refused;
+        }
+        var response = await process.GetChannelAvailabilityAsync(caller.Channel!, [sku], cartId, cancellationToken);
         if (response is not { IsSuccessStatusCode: true, Content: { } availability })
         {
             return ProcessAnswers.Relay(response, context);
@@ -68,7 +74,12 @@ public static class AvailabilityEndpoints
         {
             return Problem.Validation("skus", $"Name between 1 and {MaxSkusPerQuery} comma-separated SKUs.");
         }
-        var response = await process.GetChannelAvailabilityAsync(options.Channel, wanted, null, cancellationToken);
+        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
+        if (caller.Refusal is { } refused)
+        {
+            return refused;
+        }
+        var response = await process.GetChannelAvailabilityAsync(caller.Channel!, wanted, null, cancellationToken);
         if (response is not { IsSuccessStatusCode: true, Content: { } availability })
         {
             return ProcessAnswers.Relay(response, context);

@@ -1,3 +1,4 @@
+using IntegrationGateway.ExperienceApis.Channels;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.Contracts.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
@@ -18,14 +19,14 @@ public static class CartEndpoints
             .MapToApiVersion(StorefrontVersions.V2)
             .WithName("HoldCart")
             .WithSummary("Holds stock for a cart until it expires; holding again adds lines and moves the whole cart's expiry.")
-            .RequireAuthorization(Policies.StorefrontChannel, Policies.WriteOrders)
+            .RequireAuthorization(Policies.ChannelBound, Policies.WriteOrders)
             .Produces<V2.CartHolds>(201)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         storefront.MapPost("/carts/{cartId}/confirm", ConfirmAsync)
             .MapToApiVersion(StorefrontVersions.V2)
             .WithName("ConfirmCart")
             .WithSummary("Turns a cart's unexpired holds into an order; an expired cart is refused with cart-expired.")
-            .RequireAuthorization(Policies.StorefrontChannel, Policies.WriteOrders)
+            .RequireAuthorization(Policies.ChannelBound, Policies.WriteOrders)
             .Produces<StorefrontOrder>(201)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         return storefront;
@@ -33,7 +34,7 @@ public static class CartEndpoints
 
     private static async Task<IResult> HoldAsync(
         string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, V2.CartHoldRequest request, HttpContext context,
-        IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken)
+        IInventoryProcessClient process, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
         {
@@ -43,9 +44,14 @@ public static class CartEndpoints
         {
             return Problem.Validation(errors);
         }
+        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
+        if (caller.Refusal is { } refused)
+        {
+            return refused;
+        }
         var response = await process.HoldCartAsync(cartId, idempotencyKey!, new CartHoldRequest
         {
-            Channel = options.Value.Channel,
+            Channel = caller.Channel!,
             Lines = request.Lines.Select(l => new OrderLine { Sku = l.Sku, Quantity = l.Quantity }).ToList(),
             TtlSeconds = request.TtlSeconds,
         }, cancellationToken);
@@ -75,6 +81,11 @@ public static class CartEndpoints
         if (RequestValidation.Errors(request) is { Count: > 0 } errors)
         {
             return Problem.Validation(errors);
+        }
+        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
+        if (caller.Refusal is { } refused)
+        {
+            return refused;
         }
         var response = await process.ConfirmCartAsync(cartId, idempotencyKey!, new CartConfirmRequest { OrderRef = request.OrderRef, ShipToRegion = request.ShipToRegion }, cancellationToken);
         return response is { IsSuccessStatusCode: true, Content: { } order }

@@ -1,3 +1,4 @@
+using IntegrationGateway.ExperienceApis.Channels;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.Contracts.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
@@ -16,21 +17,21 @@ public static class OrderEndpoints
             .MapToApiVersion(StorefrontVersions.V1).MapToApiVersion(StorefrontVersions.V2)
             .WithName("PlaceOrder")
             .WithSummary("Reserves stock for a storefront order; all lines hold or none.")
-            .RequireAuthorization(Policies.StorefrontChannel, Policies.WriteOrders)
+            .RequireAuthorization(Policies.ChannelBound, Policies.WriteOrders)
             .Produces<StorefrontOrder>(201)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         storefront.MapGet("/orders/{id}", GetAsync)
             .MapToApiVersion(StorefrontVersions.V1).MapToApiVersion(StorefrontVersions.V2)
             .WithName("GetOrder")
             .WithSummary("Reads one of this storefront's orders.")
-            .RequireAuthorization(Policies.StorefrontChannel, Policies.WriteOrders)
+            .RequireAuthorization(Policies.ChannelBound, Policies.WriteOrders)
             .Produces<StorefrontOrder>()
             .ProducesProblem(404).ProducesProblem(503);
         storefront.MapPost("/orders/{id}/cancel", CancelAsync)
             .MapToApiVersion(StorefrontVersions.V1).MapToApiVersion(StorefrontVersions.V2)
             .WithName("CancelOrder")
             .WithSummary("Cancels an order and frees its stock; a second cancel is not an error.")
-            .RequireAuthorization(Policies.StorefrontChannel, Policies.WriteOrders)
+            .RequireAuthorization(Policies.ChannelBound, Policies.WriteOrders)
             .Produces<StorefrontOrder>()
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(422).ProducesProblem(503);
         return storefront;
@@ -38,7 +39,7 @@ public static class OrderEndpoints
 
     private static async Task<IResult> PlaceAsync(
         [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, StorefrontOrderRequest request, HttpContext context,
-        IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken)
+        IInventoryProcessClient process, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
         {
@@ -48,9 +49,14 @@ public static class OrderEndpoints
         {
             return Problem.Validation(errors);
         }
+        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
+        if (caller.Refusal is { } refused)
+        {
+            return refused;
+        }
         var response = await process.ReserveOrderAsync(idempotencyKey!, new OrderRequest
         {
-            Channel = options.Value.Channel,
+            Channel = caller.Channel!,
             OrderRef = request.OrderRef,
             Lines = request.Lines.Select(l => new Contracts.Process.OrderLine { Sku = l.Sku, Quantity = l.Quantity }).ToList(),
             ShipToRegion = request.ShipToRegion,
@@ -63,6 +69,11 @@ public static class OrderEndpoints
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken)
     {
+        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
+        if (caller.Refusal is { } refused)
+        {
+            return refused;
+        }
         var response = await process.GetOrderAsync(id, cancellationToken);
         return response is { IsSuccessStatusCode: true, Content: { } order }
             ? TypedResults.Ok(StorefrontOrders.Of(order))
@@ -76,6 +87,11 @@ public static class OrderEndpoints
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
         {
             return refusal;
+        }
+        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
+        if (caller.Refusal is { } refused)
+        {
+            return refused;
         }
         var response = await process.CancelOrderAsync(id, idempotencyKey!, cancellationToken);
         return response is { IsSuccessStatusCode: true, Content: { } order }

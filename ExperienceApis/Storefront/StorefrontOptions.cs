@@ -7,10 +7,6 @@ public sealed class StorefrontOptions
 {
     public const string Section = "Storefront";
 
-    /// <summary>The channel id storefront tokens carry and orders are placed for.</summary>
-    [Required]
-    public string Channel { get; set; } = "storefront";
-
     /// <summary>At or below this many units a SKU shows as low_stock.</summary>
     [Range(0, 10_000)]
     public int LowStockThreshold { get; set; } = 5;

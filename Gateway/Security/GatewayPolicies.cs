@@ -3,33 +3,25 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace IntegrationGateway.Gateway.Security;
 
-/// <summary>
-/// Route policies named in the proxy configuration: a channel's routes admit only tokens bound to that channel
-/// with the scope the route needs; internal APIs admit only the admin scope.
-/// </summary>
+/// <summary>Route policies named in the proxy configuration; internal APIs admit only the admin scope.</summary>
 public static class GatewayPolicies
 {
-    public const string StorefrontRead = "storefront-read";
-    public const string StorefrontWrite = "storefront-write";
-    public const string StorefrontAny = Policies.StorefrontChannel;
-    public const string MarketplaceRead = "marketplace-read";
-    public const string MarketplaceWrite = "marketplace-write";
+    public const string ChannelRead = "channel-read";
+    public const string ChannelWrite = "channel-write";
+    public const string ChannelBound = Policies.ChannelBound;
     public const string Internal = Policies.Admin;
 
+    /// <summary>
+    /// Channel routes admit a token bound to some channel with the scope the route needs. Channels are data in the
+    /// process API, so which types a route admits (storefront, marketplace) is checked by the experience API behind it.
+    /// </summary>
     public static IServiceCollection AddGatewayPolicies(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
-            .AddPolicy(StorefrontRead, p => p.RequireAuthenticatedUser()
-                .RequireClaim(Scopes.ChannelClaim, "storefront")
-                .RequireAssertion(c => c.User.HasAnyScope(Scopes.AvailabilityRead)))
-            .AddPolicy(StorefrontWrite, p => p.RequireAuthenticatedUser()
-                .RequireClaim(Scopes.ChannelClaim, "storefront")
-                .RequireAssertion(c => c.User.HasAnyScope(Scopes.OrdersWrite)))
-            // Any channel id: marketplaces are data in the process API, which the experience API asks for the type.
-            .AddPolicy(MarketplaceRead, p => p.RequireAuthenticatedUser()
+            .AddPolicy(ChannelRead, p => p.RequireAuthenticatedUser()
                 .RequireClaim(Scopes.ChannelClaim)
                 .RequireAssertion(c => c.User.HasAnyScope(Scopes.AvailabilityRead)))
-            .AddPolicy(MarketplaceWrite, p => p.RequireAuthenticatedUser()
+            .AddPolicy(ChannelWrite, p => p.RequireAuthenticatedUser()
                 .RequireClaim(Scopes.ChannelClaim)
                 .RequireAssertion(c => c.User.HasAnyScope(Scopes.OrdersWrite)));
         return services;

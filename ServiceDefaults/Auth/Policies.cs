@@ -8,7 +8,8 @@ public static class Policies
     public const string ReadAvailability = "read-availability";
     public const string WriteOrders = "write-orders";
     public const string Admin = "admin";
-    public const string StorefrontChannel = "storefront-channel";
+    /// <summary>A token bound to a channel; which type of channel each API admits is checked against the process API's channels.</summary>
+    public const string ChannelBound = "channel-bound";
 
     /// <summary>Bound to some channel; which channels an API admits is its own check (marketplace APIs ask the process for the type).</summary>
     public const string AnyChannel = "any-channel";
@@ -18,6 +19,6 @@ public static class Policies
         .AddPolicy(ReadAvailability, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasAnyScope(Scopes.AvailabilityRead, Scopes.InventoryAdmin)))
         .AddPolicy(WriteOrders, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasAnyScope(Scopes.OrdersWrite, Scopes.InventoryAdmin)))
         .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasAnyScope(Scopes.InventoryAdmin)))
-        .AddPolicy(StorefrontChannel, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ChannelClaim, "storefront"))
+        .AddPolicy(ChannelBound, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ChannelClaim))
         .AddPolicy(AnyChannel, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ChannelClaim));
 }
