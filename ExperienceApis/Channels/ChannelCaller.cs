@@ -1,6 +1,7 @@
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ExperienceApis.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
+using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
 
 namespace IntegrationGateway.ExperienceApis.Channels;
@@ -12,6 +13,24 @@ namespace IntegrationGateway.ExperienceApis.Channels;
 /// </summary>
 public sealed record ChannelCaller(string? Channel, IResult? Refusal)
 {
+    /// <summary>
+    /// The gate of every stock-moving POST: the Idempotency-Key, then the body, then the caller's channel. The first
+    /// refusal is the answer and nothing is sent on, so a refused request changes nothing.
+    /// </summary>
+    public static async Task<ChannelCaller> AdmitAsync(string? idempotencyKey, object request, HttpContext context,
+        IInventoryProcessClient process, ChannelType expected, CancellationToken cancellationToken)
+    {
+        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
+        {
+            return new ChannelCaller(null, refusal);
+        }
+        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
+        {
+            return new ChannelCaller(null, Problem.Validation(errors));
+        }
+        return await ResolveAsync(context, process, expected, cancellationToken);
+    }
+
     public static async Task<ChannelCaller> ResolveAsync(HttpContext context, IInventoryProcessClient process, ChannelType expected, CancellationToken cancellationToken)
     {
         if (context.User.Channel() is not { } channel)

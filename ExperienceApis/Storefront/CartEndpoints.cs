@@ -36,15 +36,7 @@ public static class CartEndpoints
         string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, V2.CartHoldRequest request, HttpContext context,
         IInventoryProcessClient process, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
-        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
-        {
-            return Problem.Validation(errors);
-        }
-        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
+        var caller = await ChannelCaller.AdmitAsync(idempotencyKey, request, context, process, ChannelType.Storefront, cancellationToken);
         if (caller.Refusal is { } refused)
         {
             return refused;
@@ -74,15 +66,7 @@ public static class CartEndpoints
         string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, V2.CartConfirmRequest request, HttpContext context,
         IInventoryProcessClient process, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
-        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
-        {
-            return Problem.Validation(errors);
-        }
-        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
+        var caller = await ChannelCaller.AdmitAsync(idempotencyKey, request, context, process, ChannelType.Storefront, cancellationToken);
         if (caller.Refusal is { } refused)
         {
             return refused;

@@ -41,15 +41,7 @@ public static class OrderEndpoints
         [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, StorefrontOrderRequest request, HttpContext context,
         IInventoryProcessClient process, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
-        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
-        {
-            return Problem.Validation(errors);
-        }
-        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
+        var caller = await ChannelCaller.AdmitAsync(idempotencyKey, request, context, process, ChannelType.Storefront, cancellationToken);
         if (caller.Refusal is { } refused)
         {
             return refused;
@@ -67,35 +59,11 @@ public static class OrderEndpoints
             : ProcessAnswers.Relay(response, context);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken)
-    {
-        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
-        if (caller.Refusal is { } refused)
-        {
-            return refused;
-        }
-        var response = await process.GetOrderAsync(id, cancellationToken);
-        return response is { IsSuccessStatusCode: true, Content: { } order }
-            ? TypedResults.Ok(StorefrontOrders.Of(order))
-            : ProcessAnswers.Relay(response, context);
-    }
+    private static Task<IResult> GetAsync(string id, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken) =>
+        ChannelOrders.GetAsync(id, ChannelType.Storefront, StorefrontOrders.Of, context, process, cancellationToken);
 
-    private static async Task<IResult> CancelAsync(
+    private static Task<IResult> CancelAsync(
         string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, HttpContext context,
-        IInventoryProcessClient process, CancellationToken cancellationToken)
-    {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
-        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
-        if (caller.Refusal is { } refused)
-        {
-            return refused;
-        }
-        var response = await process.CancelOrderAsync(id, idempotencyKey!, cancellationToken);
-        return response is { IsSuccessStatusCode: true, Content: { } order }
-            ? TypedResults.Ok(StorefrontOrders.Of(order))
-            : ProcessAnswers.Relay(response, context);
-    }
+        IInventoryProcessClient process, CancellationToken cancellationToken) =>
+        ChannelOrders.CancelAsync(id, idempotencyKey, ChannelType.Storefront, StorefrontOrders.Of, context, process, cancellationToken);
 }
