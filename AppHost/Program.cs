@@ -16,6 +16,8 @@ var process = builder.AddProject<Projects.ProcessApis>("process-inventory")
     .WithEnvironment("Storage__Provider", "Sqlite")
     .WithEnvironment("Storage__ConnectionString", data.ConnectionString("process"))
     .WithEnvironment("Downstream__Erp", erp.GetEndpoint("http"))
+    // The WMS system API is served by the same system host as the ERP.
+    .WithEnvironment("Downstream__Wms", erp.GetEndpoint("http"))
     .WithHttpHealthCheck("/health")
     .WaitFor(erp);
 

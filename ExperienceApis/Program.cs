@@ -5,8 +5,9 @@ using IntegrationGateway.ServiceDefaults.OpenApi;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddContractDocuments([.. StorefrontApi.Documents, .. MarketplaceApi.Documents]);
+builder.AddContractDocuments([.. StorefrontApi.Documents, .. MarketplaceApi.Documents, .. B2bApi.Documents]);
 builder.AddStorefront();
+builder.AddB2b();
 
 var app = builder.Build();
 
@@ -15,6 +16,7 @@ app.MapContractDocument();
 app.MapDefaultEndpoints();
 app.MapStorefrontApi();
 app.MapMarketplaceApi();
+app.MapB2bApi();
 
 app.Run();
 

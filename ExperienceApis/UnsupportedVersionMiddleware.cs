@@ -16,6 +16,7 @@ public sealed partial class UnsupportedVersionMiddleware(RequestDelegate next)
     {
         [StorefrontApi.Name] = StorefrontVersions.Supported,
         [MarketplaceApi.Name] = [MarketplaceApi.V1],
+        [B2bApi.Name] = [B2bApi.V1],
     };
 
     public Task InvokeAsync(HttpContext context)

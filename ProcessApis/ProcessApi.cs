@@ -1,4 +1,7 @@
 using IntegrationGateway.Contracts.Erp;
+using IntegrationGateway.Contracts.Wms;
+using IntegrationGateway.ProcessApis.Backorders;
+using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Availability;
 using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ProcessApis.Feeds;
@@ -20,6 +23,7 @@ public static class ProcessApi
         builder.AddStorage(typeof(ProcessApi).Assembly);
         // The ERP is the nearest layer to its own failures, so this layer retries its transient answers.
         builder.AddDownstreamClient<IErpClient>("Erp", DownstreamRetry.TransientFailures);
+        builder.AddDownstreamClient<IWmsClient>("Wms", DownstreamRetry.TransientFailures);
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddSingleton<ChannelStore>();
         builder.Services.AddHostedService<ChannelSeeder>();
@@ -35,13 +39,23 @@ public static class ProcessApi
         builder.Services.AddSingleton<OrderRecovery>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderRecovery>());
         builder.AddCartHolds();
+        builder.Services.AddSingleton<PlacementStore>();
+        builder.Services.AddSingleton<BackorderStore>();
+        builder.Services.AddScoped<Resourcing>();
+        builder.Services.AddScoped<OrderFulfilment>();
+        builder.Services.AddScoped<StockCounts>();
+        builder.Services.AddScoped<BackorderFiller>();
+        builder.Services.AddOptions<BackorderOptions>().Bind(builder.Configuration.GetSection(BackorderOptions.Section))
+            .Validate(o => o.FillInterval > TimeSpan.Zero, "Backorders:FillInterval must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<BackorderSweeper>();
         return builder;
     }
 
     public static WebApplication MapInventoryProcessApi(this WebApplication app)
     {
         var process = app.MapGroup("/process/v1").WithGroupName(DocumentName);
-        process.MapAvailability().MapOrders().MapChannels().MapFeeds().MapHolds();
+        process.MapAvailability().MapOrders().MapFulfilment().MapChannels().MapFeeds().MapHolds();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using IntegrationGateway.SystemApis.Balances;
+using IntegrationGateway.SystemApis.Counts;
 using IntegrationGateway.SystemApis.Events;
 using IntegrationGateway.SystemApis.Idempotency;
 using IntegrationGateway.SystemApis.Items;
@@ -28,6 +29,8 @@ public static class ErpApi
         builder.Services.AddSingleton<BalanceStore>();
         builder.Services.AddSingleton<MovementStore>();
         builder.Services.AddSingleton<ReservationStore>();
+        builder.Services.AddSingleton<FulfilmentStore>();
+        builder.Services.AddSingleton<CycleCountStore>();
         builder.Services.AddSingleton<LedgerStore>();
         builder.Services.AddSingleton<RebuildStore>();
         builder.Services.AddSingleton<EventStore>();
@@ -39,7 +42,7 @@ public static class ErpApi
     public static WebApplication MapErpApi(this WebApplication app)
     {
         var erp = app.MapGroup("/system/erp/v1").WithGroupName(DocumentName);
-        erp.MapItems().MapLocations().MapBalances().MapMovements().MapReservations().MapLedger().MapRebuild().MapEvents();
+        erp.MapItems().MapLocations().MapBalances().MapMovements().MapReservations().MapCounts().MapLedger().MapRebuild().MapEvents();
         return app;
     }
 }

@@ -5,8 +5,9 @@ using IntegrationGateway.SystemApis;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddContractDocument(ErpApi.DocumentName, "ERP system API");
+builder.AddContractDocuments((ErpApi.DocumentName, "ERP system API", "1.0"), (WmsApi.DocumentName, "WMS system API", "1.0"));
 builder.AddErp();
+builder.AddWms();
 
 var app = builder.Build();
 
@@ -14,6 +15,7 @@ app.UseServiceDefaults();
 app.MapContractDocument();
 app.MapDefaultEndpoints();
 app.MapErpApi();
+app.MapWmsApi();
 
 app.Run();
 

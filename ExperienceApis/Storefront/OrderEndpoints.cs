@@ -33,7 +33,7 @@ public static class OrderEndpoints
             .WithSummary("Cancels an order and frees its stock; a second cancel is not an error.")
             .RequireAuthorization(Policies.ChannelBound, Policies.WriteOrders)
             .Produces<StorefrontOrder>()
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(422).ProducesProblem(503);
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         return storefront;
     }
 

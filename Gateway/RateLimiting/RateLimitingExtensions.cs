@@ -9,7 +9,7 @@ namespace IntegrationGateway.Gateway.RateLimiting;
 public static class RateLimitingExtensions
 {
     /// <summary>The route policies the proxy configuration may name; each is a per-client token bucket.</summary>
-    public static readonly string[] PolicyNames = ["storefront-read", "storefront-write", "marketplace-read", "marketplace-write", "internal"];
+    public static readonly string[] PolicyNames = ["storefront-read", "storefront-write", "marketplace-read", "marketplace-write", "b2b-read", "b2b-write", "internal"];
 
     /// <summary>
     /// Per-client token buckets keyed on the token's client id, one set per route policy, with limits from

@@ -21,6 +21,12 @@ public static class AvailabilityEndpoints
             .RequireAuthorization(Policies.ReadAvailability)
             .Produces<ChannelAvailability>()
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(503);
+        process.MapPost("/availability/query", QueryAsync)
+            .WithName("QueryChannelAvailability")
+            .WithSummary("Channel availability of up to 1000 SKUs named in a body, with the earliest backorder ETA of each SKU the channel is told 0 of.")
+            .RequireAuthorization(Policies.ReadAvailability)
+            .Produces<ChannelAvailability>()
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(503);
         return process;
     }
 
@@ -36,6 +42,26 @@ public static class AvailabilityEndpoints
         {
             return Problem.Validation("channel", "Name the channel (at most 64 characters).");
         }
+        return await AnswerAsync(channel, skus, cartId, user, channels, stock, cancellationToken);
+    }
+
+    // The GET's read with the SKUs in a body: a long list fits, where a thousand query parameters overflow a request line.
+    private static async Task<IResult> QueryAsync(AvailabilityQuery query, ClaimsPrincipal user, ChannelStore channels, HeldStock stock, CancellationToken cancellationToken)
+    {
+        if (RequestValidation.Errors(query) is { Count: > 0 } errors)
+        {
+            return Problem.Validation(errors);
+        }
+        if (query.Skus.FindIndex(s => string.IsNullOrWhiteSpace(s) || s.Length > 64) is var bad and >= 0)
+        {
+            return Problem.Validation($"skus[{bad}]", "A SKU has 1 to 64 characters.");
+        }
+        return await AnswerAsync(query.Channel, query.Skus.Distinct(StringComparer.Ordinal).ToList(), query.CartId, user, channels, stock, cancellationToken);
+    }
+
+    private static async Task<IResult> AnswerAsync(
+        string channel, IReadOnlyList<string> skus, string? cartId, ClaimsPrincipal user, ChannelStore channels, HeldStock stock, CancellationToken cancellationToken)
+    {
         if (!ChannelAccess.Allows(user, channel))
         {
             return ChannelAccess.Forbidden(channel);
@@ -52,17 +78,28 @@ public static class AvailabilityEndpoints
     /// <summary>
     /// Channel availability: the sum of available-to-sell over the locations that serve the channel, shaped by the
     /// channel's rule for the SKU's class. The per-location figures stay raw, so a reader can see what was held back.
+    /// A SKU published as 0 carries the earliest supplier ETA at those locations, so a buyer can plan a backorder.
     /// </summary>
-    public static ChannelAvailability ChannelAvailabilityOf(Channel channel, IReadOnlyList<string> skus, StockSnapshot snapshot) => new()
+    public static ChannelAvailability ChannelAvailabilityOf(Channel channel, IReadOnlyList<string> skus, StockSnapshot snapshot)
     {
-        Channel = channel.Id,
-        Items = skus.Where(snapshot.KnownSkus.Contains).Select(s =>
+        var balances = snapshot.Balances.ToLookup(b => b.Sku, StringComparer.Ordinal);
+        return new ChannelAvailability
         {
-            var locations = snapshot.Balances.Where(b => b.Sku == s)
-                .Select(b => new LocationAvailability { Location = b.Location, Available = b.Available }).ToList();
-            var rule = ChannelRules.For(channel.Rules, snapshot.SkuClasses[s]);
-            return new SkuAvailability { Sku = s, Available = ChannelRules.Published(locations.Sum(l => l.Available), rule), Locations = locations };
-        }).ToList(),
-        Unknown = skus.Where(s => !snapshot.KnownSkus.Contains(s)).ToList(),
-    };
+            Channel = channel.Id,
+            Items = skus.Where(snapshot.KnownSkus.Contains).Select(s =>
+            {
+                var locations = balances[s].Select(b => new LocationAvailability { Location = b.Location, Available = b.Available }).ToList();
+                var rule = ChannelRules.For(channel.Rules, snapshot.SkuClasses[s]);
+                var available = ChannelRules.Published(locations.Sum(l => l.Available), rule);
+                return new SkuAvailability
+                {
+                    Sku = s,
+                    Available = available,
+                    Locations = locations,
+                    BackorderEta = available == 0 ? balances[s].Min(b => b.InboundEta) : null,
+                };
+            }).ToList(),
+            Unknown = skus.Where(s => !snapshot.KnownSkus.Contains(s)).ToList(),
+        };
+    }
 }

@@ -39,6 +39,7 @@ public sealed class HeldStock(StockReader stock, HoldStore holds)
             SafetyStock = balance.SafetyStock,
             InTransit = balance.InTransit,
             Inbound = balance.Inbound,
+            InboundEta = balance.InboundEta,
             Version = balance.Version,
             Available = Math.Max(0, balance.OnHand - reserved - balance.Allocated - balance.Damaged - balance.Inspection - balance.SafetyStock),
         };

@@ -42,6 +42,18 @@ public sealed class HoldStore(Database database, HoldClock clock)
         return DateTimeOffset.FromUnixTimeMilliseconds(until);
     }
 
+    /// <summary>A count took units of a hold back at the ERP: the hold keeps the rest, or ends when nothing is left.</summary>
+    public async Task ShrinkAsync(string reference, string sku, string location, int units, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE holds SET quantity = CASE WHEN quantity > @units THEN quantity - @units ELSE quantity END,
+                state = CASE WHEN quantity > @units THEN state ELSE 'short' END
+            WHERE reference = @reference AND sku = @sku AND location = @location AND state = 'active'
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { reference, sku, location, units }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Moves the rows of a reference from one state to another; the count says how many were still in <paramref name="from"/>.</summary>
     public async Task<int> MoveAsync(string reference, string from, string to, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Channels;
+using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Auth;
@@ -31,7 +32,7 @@ public static class OrderEndpoints
             .WithSummary("Cancels an order and releases its reservations; cancelling again is not an error.")
             .RequireAuthorization(Policies.WriteOrders)
             .Produces<Order>()
-            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(422).ProducesProblem(503);
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         return process;
     }
 
@@ -75,7 +76,7 @@ public static class OrderEndpoints
 
     private static async Task<IResult> CancelAsync(
         string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ClaimsPrincipal user,
-        OrderStore orders, IdempotencyStore keys, OrderReservation reservation, CancellationToken cancellationToken)
+        OrderStore orders, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
         {
@@ -85,8 +86,8 @@ public static class OrderEndpoints
         {
             return Problem.NotFound($"No order {id}.");
         }
-        return await KeyedAsync(keys, order.Channel, idempotencyKey!, IdempotencyKey.Fingerprint("cancel", id), async () =>
-            Answer.Json(200, (await reservation.CancelAsync(order, cancellationToken)).ToContract()), cancellationToken);
+        return await KeyedAsync(keys, order.Channel, idempotencyKey!, IdempotencyKey.Fingerprint("cancel", id),
+            () => fulfilment.CancelAsync(order, idempotencyKey!, cancellationToken), cancellationToken);
     }
 
     private static async Task<OrderRecord?> FindVisibleAsync(string id, ClaimsPrincipal user, OrderStore orders, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
     public async Task<ReservationOutcome> ReserveAsync(
         string orderId, OrderRequest request, Channel channel, string idempotencyKey, IReadOnlyList<Demand> demand, CancellationToken cancellationToken)
     {
-        await orders.InsertPendingAsync(orderId, request.Channel, request.OrderRef, idempotencyKey, demand, cancellationToken);
+        await orders.InsertPendingAsync(orderId, request.Channel, request.OrderRef, request.ShipToRegion, idempotencyKey, demand, cancellationToken);
         try
         {
             var outcome = await SourceAndReserveAsync(orderId, request, channel, demand, cancellationToken);
@@ -33,17 +33,6 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
             await CompensateAsync(orderId, OrderStates.Pending);
             throw;
         }
-    }
-
-    public async Task<OrderRecord> CancelAsync(OrderRecord order, CancellationToken cancellationToken)
-    {
-        if (order.State == OrderStates.Cancelled)
-        {
-            return order;
-        }
-        ErpAnswers.Content(await erp.ReleaseReservationsAsync($"{order.Id}:cancel", new ReleaseRequest { Reference = order.Id }, cancellationToken));
-        await orders.MoveAsync(order.Id, OrderStates.Reserved, OrderStates.Cancelled, cancellationToken);
-        return await orders.FindAsync(order.Id, cancellationToken) ?? order;
     }
 
     /// <summary>
@@ -82,16 +71,16 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
             {
                 return new ReservationOutcome.UnknownSkus(unknown);
             }
-            var plan = SourcingPlanner.Plan(demand, snapshot.Locations, snapshot.Available, request.ShipToRegion, request.AllowSplit ?? true, channel.SourcingStrategy);
-            if (!plan.IsComplete)
+            var plan = Plan(request, channel, demand, snapshot);
+            if (plan is null)
             {
-                return new ReservationOutcome.Short(plan.Shortages);
+                return new ReservationOutcome.Short(SourcingPlanner.Plan(demand, snapshot.Locations, snapshot.Available, request.ShipToRegion, request.AllowSplit ?? true, channel.SourcingStrategy).Shortages);
             }
             if (await ErpReservations.ReserveAllAsync(erp, orderId, plan.Allocations,
                 // The key names the order, the attempt and the line, so a retried call is applied once and a new attempt is new.
                 (a, _) => $"{orderId}:{attempt}:{a.Sku}:{a.Location}", cancellationToken))
             {
-                if (!await orders.MarkReservedAsync(orderId, plan.Allocations, cancellationToken))
+                if (!await orders.MarkReservedAsync(orderId, plan.Allocations, plan.Backordered, cancellationToken))
                 {
                     // Recovery judged the order stranded and released it while we were working.
                     throw new DependencyUnavailableException("order recovery", 409);
@@ -107,5 +96,19 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
                     .ToList());
             }
         }
+    }
+
+    /// <summary>
+    /// The whole order from the channel's locations; or, for an order that takes backorders, what they hold now and
+    /// the rest waiting. Null when the order must be refused as short.
+    /// </summary>
+    private static BackorderPlan? Plan(OrderRequest request, Channel channel, IReadOnlyList<Demand> demand, StockSnapshot snapshot)
+    {
+        if (request.AllowBackorder == true)
+        {
+            return SourcingPlanner.PlanWithBackorders(demand, snapshot.Locations, snapshot.Available, request.ShipToRegion, request.AllowSplit ?? true, channel.SourcingStrategy);
+        }
+        var plan = SourcingPlanner.Plan(demand, snapshot.Locations, snapshot.Available, request.ShipToRegion, request.AllowSplit ?? true, channel.SourcingStrategy);
+        return plan.IsComplete ? new BackorderPlan(plan.Allocations, []) : null;
     }
 }

@@ -1,4 +1,6 @@
 using Dapper;
+using IntegrationGateway.ProcessApis.Backorders;
+using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Storage;
 
@@ -6,24 +8,26 @@ namespace IntegrationGateway.ProcessApis.Orders;
 
 public sealed class OrderStore(Database database, TimeProvider time)
 {
-    public async Task InsertPendingAsync(string id, string channel, string orderRef, string idempotencyKey, IReadOnlyList<Demand> lines, CancellationToken cancellationToken)
+    public async Task InsertPendingAsync(string id, string channel, string orderRef, string? shipToRegion, string idempotencyKey, IReadOnlyList<Demand> lines, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         const string order = """
-            INSERT INTO orders (id, channel, order_ref, idempotency_key, state, created_at, updated_at)
-            VALUES (@id, @channel, @orderRef, @idempotencyKey, 'pending', @now, @now)
+            INSERT INTO orders (id, channel, order_ref, ship_to_region, idempotency_key, state, created_at, updated_at)
+            VALUES (@id, @channel, @orderRef, @shipToRegion, @idempotencyKey, 'pending', @now, @now)
             """;
-        await connection.ExecuteAsync(new CommandDefinition(order, new { id, channel, orderRef, idempotencyKey, now }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(order, new { id, channel, orderRef, shipToRegion, idempotencyKey, now }, transaction, cancellationToken: cancellationToken));
         const string line = "INSERT INTO order_lines (order_id, line_no, sku, quantity) VALUES (@id, @LineNo, @Sku, @Quantity)";
         await connection.ExecuteAsync(new CommandDefinition(line,
             lines.Select((l, i) => new { id, LineNo = i + 1, l.Sku, l.Quantity }), transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Records where the order was reserved; false when recovery already took the order over.</summary>
-    public async Task<bool> MarkReservedAsync(string id, IReadOnlyList<PlannedAllocation> allocations, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records where the order was reserved and what waits for stock; false when recovery already took the order over.
+    /// </summary>
+    public async Task<bool> MarkReservedAsync(string id, IReadOnlyList<PlannedAllocation> allocations, IReadOnlyList<Demand> backordered, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
@@ -31,9 +35,9 @@ public sealed class OrderStore(Database database, TimeProvider time)
         {
             return false;
         }
-        const string allocation = "INSERT INTO order_allocations (order_id, sku, location, quantity) VALUES (@id, @Sku, @Location, @Quantity)";
-        await connection.ExecuteAsync(new CommandDefinition(allocation,
-            allocations.Select(a => new { id, a.Sku, a.Location, a.Quantity }), transaction, cancellationToken: cancellationToken));
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await PlacementStore.InsertAsync(connection, transaction, id, allocations, now, cancellationToken);
+        await BackorderStore.InsertAsync(connection, transaction, id, backordered, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -48,13 +52,10 @@ public sealed class OrderStore(Database database, TimeProvider time)
     public async Task<OrderRecord?> FindAsync(string id, CancellationToken cancellationToken)
     {
         const string orderSql = """
-            SELECT id AS Id, channel AS Channel, order_ref AS OrderRef, state AS State, created_at AS CreatedAt
+            SELECT id AS Id, channel AS Channel, order_ref AS OrderRef, state AS State, created_at AS CreatedAt, ship_to_region AS ShipToRegion
             FROM orders WHERE id = @id
             """;
         const string linesSql = "SELECT sku AS Sku, quantity AS Quantity FROM order_lines WHERE order_id = @id ORDER BY line_no";
-        const string allocationsSql = """
-            SELECT sku AS Sku, location AS Location, quantity AS Quantity FROM order_allocations WHERE order_id = @id ORDER BY sku, location
-            """;
         await using var connection = await database.OpenAsync(cancellationToken);
         var order = await connection.QuerySingleOrDefaultAsync<OrderRow>(new CommandDefinition(orderSql, new { id }, cancellationToken: cancellationToken));
         if (order is null)
@@ -62,10 +63,10 @@ public sealed class OrderStore(Database database, TimeProvider time)
             return null;
         }
         var lines = await connection.QueryAsync<LineRow>(new CommandDefinition(linesSql, new { id }, cancellationToken: cancellationToken));
-        var allocations = await connection.QueryAsync<LineRow>(new CommandDefinition(allocationsSql, new { id }, cancellationToken: cancellationToken));
-        return new OrderRecord(order.Id, order.Channel, order.OrderRef, order.State, DateTimeOffset.FromUnixTimeMilliseconds(order.CreatedAt),
-            lines.Select(l => new Demand(l.Sku, l.Quantity)).ToList(),
-            allocations.Select(a => new PlannedAllocation(a.Sku, a.Location, a.Quantity)).ToList());
+        var placements = await PlacementStore.ListAsync(connection, id, cancellationToken);
+        var backordered = await BackorderStore.OpenOfAsync(connection, id, cancellationToken);
+        return new OrderRecord(order.Id, order.Channel, order.OrderRef, order.State, DateTimeOffset.FromUnixTimeMilliseconds(order.CreatedAt), order.ShipToRegion,
+            lines.Select(l => new Demand(l.Sku, l.Quantity)).ToList(), placements, backordered);
     }
 
     /// <summary>Orders left mid-way (a crash, an outage) for longer than <paramref name="age"/>.</summary>
@@ -91,12 +92,12 @@ public sealed class OrderStore(Database database, TimeProvider time)
         public string OrderRef { get; init; } = "";
         public string State { get; init; } = "";
         public long CreatedAt { get; init; }
+        public string? ShipToRegion { get; init; }
     }
 
     private sealed record LineRow
     {
         public string Sku { get; init; } = "";
-        public string Location { get; init; } = "";
         public int Quantity { get; init; }
     }
 }

@@ -17,3 +17,6 @@ public sealed record SourcingPlan(IReadOnlyList<PlannedAllocation> Allocations, 
 {
     public bool IsComplete => Shortages.Count == 0;
 }
+
+/// <summary>What an order that takes backorders holds now, and what of each SKU waits for stock.</summary>
+public sealed record BackorderPlan(IReadOnlyList<PlannedAllocation> Allocations, IReadOnlyList<Demand> Backordered);

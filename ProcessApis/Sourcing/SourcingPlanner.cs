@@ -72,6 +72,44 @@ public static class SourcingPlanner
         return shortages.Count > 0 ? new SourcingPlan([], shortages) : new SourcingPlan(allocations, []);
     }
 
+    /// <summary>
+    /// The plan for an order that takes backorders: the whole order where it can be filled, otherwise what the
+    /// locations hold now (split across them where allowed, else from the one location with the most), and the rest
+    /// of each line as <see cref="BackorderPlan.Backordered"/>.
+    /// </summary>
+    public static BackorderPlan PlanWithBackorders(
+        IReadOnlyList<Demand> demand,
+        IReadOnlyList<SourceLocation> locations,
+        IReadOnlyDictionary<(string Sku, string Location), int> available,
+        string? shipToRegion,
+        bool allowSplit,
+        SourcingStrategy strategy = SourcingStrategy.Priority)
+    {
+        var whole = Plan(demand, locations, available, shipToRegion, allowSplit, strategy);
+        if (whole.IsComplete)
+        {
+            return new BackorderPlan(whole.Allocations, []);
+        }
+        var allocations = new List<PlannedAllocation>();
+        var backordered = new List<Demand>();
+        foreach (var line in demand)
+        {
+            // Each line on its own: the most a plan can hold of it now, found by asking for no more than exists.
+            var held = locations.Sum(l => Math.Max(0, available.GetValueOrDefault((line.Sku, l.Code))));
+            var best = allowSplit ? held : locations.Select(l => available.GetValueOrDefault((line.Sku, l.Code))).DefaultIfEmpty(0).Max();
+            var take = Math.Min(line.Quantity, Math.Max(0, best));
+            if (take > 0)
+            {
+                allocations.AddRange(Plan([new Demand(line.Sku, take)], locations, available, shipToRegion, allowSplit, strategy).Allocations);
+            }
+            if (line.Quantity > take)
+            {
+                backordered.Add(new Demand(line.Sku, line.Quantity - take));
+            }
+        }
+        return new BackorderPlan(allocations, backordered);
+    }
+
     /// <summary>Sums lines of the same SKU (Medusa 16502: two lines of one SKU must not each pass the check alone).</summary>
     public static IReadOnlyList<Demand> Summed(IEnumerable<(string Sku, int Quantity)> lines) =>
         lines.GroupBy(l => l.Sku, StringComparer.Ordinal)

@@ -8,7 +8,8 @@ public sealed class StockReader(IErpClient erp, LocationDirectory directory)
 {
     public async Task<StockSnapshot> ReadAsync(IReadOnlyCollection<string> skus, Channel channel, CancellationToken cancellationToken)
     {
-        var balancesCall = erp.ListBalancesAsync(skus, cancellationToken);
+        // A body, not ListBalances: a thousand SKUs as query parameters overflow the ERP's 8 KB request line.
+        var balancesCall = erp.QueryBalancesAsync(new BalanceQuery { Skus = skus.ToList() }, cancellationToken);
         var locations = await directory.GetAsync(erp, cancellationToken);
         var balances = ErpAnswers.Content(await balancesCall);
         return new StockSnapshot(Serving(channel, locations), balances.ToList());

@@ -17,6 +17,8 @@ public static class ProblemTypes
     public const string NotFound = Base + "not-found";
     public const string InsufficientStock = Base + "insufficient-stock";
     public const string StockCommitted = Base + "stock-committed";
+    /// <summary>The thing exists but its state does not allow the change (a shipped pick cannot be cancelled).</summary>
+    public const string InvalidState = Base + "invalid-state";
     public const string LedgerInconsistent = Base + "ledger-inconsistent";
     public const string DependencyUnavailable = Base + "dependency-unavailable";
     public const string Unauthorized = Base + "unauthorized";

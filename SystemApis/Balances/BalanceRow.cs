@@ -25,6 +25,9 @@ public sealed record BalanceRow
     public long Version { get; init; }
     public string SkuClass { get; init; } = ItemClasses.Default;
 
+    /// <summary>Not a column: worked out from the purchase orders by <see cref="InboundEtas"/> on the reads that report it.</summary>
+    public DateTimeOffset? InboundEta { get; init; }
+
     /// <summary>available_to_sell of DESIGN.md, floored at 0.</summary>
     public int Available => Math.Max(0, OnHand - Reserved - Allocated - Damaged - Inspection - SafetyStock);
 
@@ -43,5 +46,6 @@ public sealed record BalanceRow
         Available = Available,
         Version = Version,
         SkuClass = SkuClass,
+        InboundEta = InboundEta,
     };
 }

@@ -1,11 +1,14 @@
+using System.Data;
 using System.Data.Common;
 using Dapper;
 using IntegrationGateway.ServiceDefaults.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace IntegrationGateway.SystemApis.Balances;
 
 public sealed class BalanceStore(Database database)
 {
+    /// <summary>The balances of the SKUs with the ETA of what is inbound: at most two queries, the second only when something is inbound.</summary>
     public async Task<IReadOnlyList<BalanceRow>> ListAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
     {
         var sql = $"""
@@ -13,7 +16,14 @@ public sealed class BalanceStore(Database database)
             FROM balances WHERE {database.Dialect.IsAnyOf("sku", "skus")} ORDER BY sku, location
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<BalanceRow>(new CommandDefinition(sql, new { skus = skus.ToArray() }, cancellationToken: cancellationToken))).AsList();
+        // One snapshot for both reads: a purchase order or receipt posted between them would shift every ETA after it.
+        await using var snapshot = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var balances = (await connection.QueryAsync<BalanceRow>(new CommandDefinition(sql, new { skus = skus.ToArray() }, snapshot, cancellationToken: cancellationToken))).AsList();
+        var withEtas = await InboundEtas.AddAsync(connection, snapshot, database.Dialect, balances, cancellationToken);
+        await snapshot.CommitAsync(cancellationToken);
+        return withEtas;
     }
 
     /// <summary>Reads one balance inside a write transaction (to explain a refused conditional update).</summary>

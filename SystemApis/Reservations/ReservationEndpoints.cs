@@ -1,6 +1,7 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
+using IntegrationGateway.ServiceDefaults.Problems;
 using IntegrationGateway.SystemApis.Idempotency;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,10 +19,22 @@ public static class ReservationEndpoints
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
         erp.MapPost("/reservations/release", ReleaseAsync)
             .WithName("ReleaseReservations")
-            .WithSummary("Releases every active reservation of a reference; releasing twice gives nothing back the second time.")
+            .WithSummary("Releases every active or allocated reservation of a reference (or of one SKU at one location); releasing twice gives nothing back the second time.")
             .RequireAuthorization(Policies.WriteOrders)
             .Produces<ReleaseResult>()
             .ProducesProblem(400).ProducesProblem(422);
+        erp.MapPost("/reservations/allocate", AllocateAsync)
+            .WithName("AllocateReservations")
+            .WithSummary("Moves a reference's active reservations of one SKU at one location to allocated: released to the WMS for picking.")
+            .RequireAuthorization(Policies.WriteOrders)
+            .Produces<ReservationLineResult>()
+            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422);
+        erp.MapPost("/reservations/ship", ShipAsync)
+            .WithName("ShipReservations")
+            .WithSummary("Posts a shipment the WMS confirmed: the allocated units of one SKU at one location leave (allocated and on-hand down).")
+            .RequireAuthorization(Policies.WriteOrders)
+            .Produces<ReservationLineResult>()
+            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422);
         return erp;
     }
 
@@ -34,6 +47,20 @@ public static class ReservationEndpoints
     private static Task<IResult> ReleaseAsync(
         [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ReleaseRequest request,
         HttpContext context, IdempotentCommands commands, ReservationStore store, CancellationToken cancellationToken) =>
-        commands.HandleAsync(idempotencyKey, request, "release", context,
-            (connection, transaction, provenance) => store.ReleaseAsync(connection, transaction, request.Reference, provenance, cancellationToken), cancellationToken);
+        (request.Sku is null) != (request.Location is null)
+            ? Task.FromResult(Problem.Validation(request.Sku is null ? "sku" : "location", "Name both sku and location, or neither."))
+            : commands.HandleAsync(idempotencyKey, request, "release", context,
+                (connection, transaction, provenance) => store.ReleaseAsync(connection, transaction, request, provenance, cancellationToken), cancellationToken);
+
+    private static Task<IResult> AllocateAsync(
+        [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ReservationLineRequest request,
+        HttpContext context, IdempotentCommands commands, FulfilmentStore store, CancellationToken cancellationToken) =>
+        commands.HandleAsync(idempotencyKey, request, "allocate", context,
+            (connection, transaction, provenance) => store.AllocateAsync(connection, transaction, request, provenance, cancellationToken), cancellationToken);
+
+    private static Task<IResult> ShipAsync(
+        [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ReservationLineRequest request,
+        HttpContext context, IdempotentCommands commands, FulfilmentStore store, CancellationToken cancellationToken) =>
+        commands.HandleAsync(idempotencyKey, request, "ship", context,
+            (connection, transaction, provenance) => store.ShipAsync(connection, transaction, request, provenance, cancellationToken), cancellationToken);
 }

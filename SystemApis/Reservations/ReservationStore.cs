@@ -53,27 +53,24 @@ public sealed class ReservationStore(TimeProvider time)
     }
 
     /// <summary>
-    /// Releases every active reservation of a reference: one balance change and one ledger row per balance, balance
-    /// row locks taken in a fixed order, and every balance updated before the first ledger row is appended.
+    /// Releases every active or allocated reservation of a reference (or of one SKU at one location): reserved units and
+    /// allocated units go back to sellable. One balance change and one ledger row per balance, balance rows updated in a
+    /// fixed order, every balance updated before the first ledger row is appended.
     /// </summary>
-    public async Task<StoredAnswer> ReleaseAsync(DbConnection connection, DbTransaction transaction, string reference, Provenance provenance, CancellationToken cancellationToken)
+    public async Task<StoredAnswer> ReleaseAsync(DbConnection connection, DbTransaction transaction, ReleaseRequest request, Provenance provenance, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        const string release = """
-            UPDATE reservations SET state = 'released', released_at = @now
-            WHERE reference = @reference AND state = 'active'
-            RETURNING id AS Id, reference AS Reference, sku AS Sku, location AS Location, quantity AS Quantity
-            """;
-        var released = (await connection.QueryAsync<ReleasedRow>(new CommandDefinition(release, new { reference, now }, transaction, cancellationToken: cancellationToken)))
-            .OrderBy(r => r.Sku, StringComparer.Ordinal).ThenBy(r => r.Location, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
-        var givenBack = released
+        var reserved = await ReservationLines.MoveAsync(connection, transaction, request, "active", "released", now, cancellationToken);
+        var allocated = await ReservationLines.MoveAsync(connection, transaction, request, "allocated", "released", now, cancellationToken);
+        var givenBack = reserved.Select(r => (r.Sku, r.Location, Reserved: r.Quantity, Allocated: 0))
+            .Concat(allocated.Select(r => (r.Sku, r.Location, Reserved: 0, Allocated: r.Quantity)))
             .GroupBy(r => (r.Sku, r.Location))
-            .Select(g => new { g.Key.Sku, g.Key.Location, Quantity = g.Sum(r => r.Quantity) })
+            .OrderBy(g => g.Key.Sku, StringComparer.Ordinal).ThenBy(g => g.Key.Location, StringComparer.Ordinal)
+            .Select(g => new { g.Key.Sku, g.Key.Location, Reserved = g.Sum(r => r.Reserved), Allocated = g.Sum(r => r.Allocated) })
             .ToList();
 
         const string giveBack = """
-            UPDATE balances SET reserved = reserved - @Quantity, version = version + 1
+            UPDATE balances SET reserved = reserved - @Reserved, allocated = allocated - @Allocated, version = version + 1
             WHERE sku = @Sku AND location = @Location
             """;
         foreach (var balance in givenBack)
@@ -84,17 +81,15 @@ public sealed class ReservationStore(TimeProvider time)
         {
             await LedgerWriter.AppendAsync(connection, transaction, provenance.Entry(balance.Sku, balance.Location, "release", now) with
             {
-                ReservedDelta = -balance.Quantity,
-                ReferenceDocument = reference,
+                ReservedDelta = -balance.Reserved,
+                AllocatedDelta = -balance.Allocated,
+                ReferenceDocument = request.Reference,
             }, cancellationToken);
         }
         return StoredAnswer.Json(200, new ReleaseResult
         {
-            Reference = reference,
-            Released = released.Select(r => new Reservation
-            {
-                Id = r.Id, Reference = r.Reference, Sku = r.Sku, Location = r.Location, Quantity = r.Quantity, State = ReservationState.Released,
-            }).ToList(),
+            Reference = request.Reference,
+            Released = reserved.Concat(allocated).OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => r.ToContract(ReservationState.Released)).ToList(),
         });
     }
 
@@ -112,14 +107,5 @@ public sealed class ReservationStore(TimeProvider time)
             {
                 ["shortages"] = new[] { new { sku = request.Sku, location = request.Location, requested = request.Quantity, available = balance.Available } },
             }));
-    }
-
-    private sealed record ReleasedRow
-    {
-        public string Id { get; init; } = "";
-        public string Reference { get; init; } = "";
-        public string Sku { get; init; } = "";
-        public string Location { get; init; } = "";
-        public int Quantity { get; init; }
     }
 }

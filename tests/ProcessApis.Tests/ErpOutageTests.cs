@@ -69,7 +69,8 @@ public sealed class ErpOutageTests(OutageStackFixture fixture) : IClassFixture<O
         var client = _stack.Process.Client(TestTokens.Storefront("outage-2"));
         var reservations = 0;
         // The first line's reservation gets through; then the ERP is gone, before the second line and the release.
-        fixture.Erp.BeginWhen(request => request.Method == HttpMethod.Post && Interlocked.Increment(ref reservations) > 1);
+        fixture.Erp.BeginWhen(request => request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.StartsWith("/system/erp/v1/reservations", StringComparison.Ordinal)
+            && Interlocked.Increment(ref reservations) > 1);
         HttpResponseMessage response;
         try
         {

@@ -33,7 +33,7 @@ public sealed class ErpStoreReader(Database database)
     {
         const string sql = """
             SELECT reference AS Reference, sku AS Sku, location AS Location, SUM(quantity) AS Quantity
-            FROM reservations WHERE state = 'active' GROUP BY reference, sku, location
+            FROM reservations WHERE state IN ('active', 'allocated') GROUP BY reference, sku, location
             """;
         await using var connection = await database.OpenAsync(CancellationToken.None);
         return (await connection.QueryAsync<ActiveHold>(sql)).AsList();

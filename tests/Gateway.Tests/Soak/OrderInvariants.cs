@@ -35,9 +35,9 @@ public static class OrderInvariants
                 $"belong to {reference}, which is {states.GetValueOrDefault(reference) ?? "not a process order"}";
         }
         var holdsByBalance = holds.GroupBy(h => (h.Sku, h.Location)).ToDictionary(g => g.Key, g => g.Sum(h => h.Quantity));
-        foreach (var b in balances.Where(b => b.Reserved != holdsByBalance.GetValueOrDefault((b.Sku, b.Location))))
+        foreach (var b in balances.Where(b => b.Reserved + b.Allocated != holdsByBalance.GetValueOrDefault((b.Sku, b.Location))))
         {
-            yield return $"reserved bucket disagrees with active reservations: {b}; active reservations sum to {holdsByBalance.GetValueOrDefault((b.Sku, b.Location))}";
+            yield return $"reserved + allocated buckets disagree with active and allocated reservations: {b}; those sum to {holdsByBalance.GetValueOrDefault((b.Sku, b.Location))}";
         }
         foreach (var key in orders.Where(o => o.State is "reserved" or "cancelled").GroupBy(o => (o.Channel, o.IdempotencyKey)).Where(g => g.Count() > 1))
         {

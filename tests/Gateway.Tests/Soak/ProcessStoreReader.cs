@@ -3,7 +3,7 @@ using IntegrationGateway.ServiceDefaults.Storage;
 
 namespace IntegrationGateway.Gateway.Tests.Soak;
 
-/// <summary>Reads the process API's orders and where it recorded them as reserved.</summary>
+/// <summary>Reads the process API's orders and where it recorded their units as held (reserved or allocated).</summary>
 public sealed class ProcessStoreReader(Database database)
 {
     public async Task<IReadOnlyList<StoredOrder>> OrdersAsync()
@@ -15,7 +15,11 @@ public sealed class ProcessStoreReader(Database database)
 
     public async Task<IReadOnlyList<StoredAllocation>> AllocationsAsync()
     {
-        const string sql = "SELECT order_id AS OrderId, sku AS Sku, location AS Location, quantity AS Quantity FROM order_allocations";
+        // Shipped units hold nothing any more; reserved and allocated ones are held at the ERP under the order's id.
+        const string sql = """
+            SELECT order_id AS OrderId, sku AS Sku, location AS Location, SUM(quantity) AS Quantity FROM order_placements
+            WHERE state IN ('reserved', 'allocated') GROUP BY order_id, sku, location
+            """;
         await using var connection = await database.OpenAsync(CancellationToken.None);
         return (await connection.QueryAsync<StoredAllocation>(sql)).AsList();
     }

@@ -30,6 +30,21 @@ public static class SoakCalls
         return await SoakAnswer.ReadAsync(await erpAdmin.SendAsync(request));
     }
 
+    /// <summary>The warehouse side, through the gateway's process route with an operator's token.</summary>
+    public static async Task<SoakAnswer> AllocateAsync(HttpClient warehouse, string orderId, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/process/v1/orders/{orderId}/allocate");
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await SoakAnswer.ReadAsync(await warehouse.SendAsync(request));
+    }
+
+    public static async Task<SoakAnswer> ShipConfirmAsync(HttpClient warehouse, string pickId, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/process/v1/picks/{pickId}/ship-confirm");
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await SoakAnswer.ReadAsync(await warehouse.SendAsync(request));
+    }
+
     public static object Order(string? shipToRegion, bool allowSplit, IEnumerable<(string Sku, int Quantity)> lines) => new
     {
         orderRef = "SOAK-" + Guid.NewGuid().ToString("N")[..8],

@@ -7,8 +7,9 @@ using Xunit.Abstractions;
 namespace IntegrationGateway.Gateway.Tests.Soak;
 
 /// <summary>
-/// A bounded soak of today's flows through the whole stack: concurrent storefront connectors place, resend and
-/// cancel multi-line orders over a few scarce SKUs while operations staff receive and adjust the same stock.
+/// A bounded soak of the inventory lifecycle through the whole stack: concurrent storefront connectors place, resend
+/// and cancel multi-line orders over a few scarce SKUs, the warehouse allocates them to picks and confirms shipments,
+/// and operations staff receive, adjust, transfer and take back returns of the same stock.
 /// Every answer must be one the operation may give; invariant 1 is checked in the ERP store throughout, and once
 /// the stack is quiet the two stores, the ledger and the storefront's availability must all agree.
 /// </summary>
@@ -27,6 +28,7 @@ public static class SoakScenario
 
         using var erpAdmin = WithCallTimeout(stack.Erp.Client(TestTokens.Admin("soak-clerk")));
         var storefronts = Enumerable.Range(0, SoakLimits.Workers).Select(n => WithCallTimeout(stack.StorefrontClient($"soak-{n}"))).ToList();
+        using var warehouse = WithCallTimeout(stack.Gateway.Client(TestTokens.Admin("soak-warehouse")));
         var run = Stopwatch.StartNew();
         using (var stop = new CancellationTokenSource(SoakLimits.Duration))
         {
@@ -34,7 +36,7 @@ public static class SoakScenario
             try
             {
                 await Task.WhenAll(storefronts.Select((client, n) =>
-                    new SoakWorker(n, client, new SoakStockClerk(n, erpAdmin, skus, tally, record), skus, budget, tally, record).RunAsync(stop.Token)));
+                    new SoakWorker(n, client, warehouse, new SoakStockClerk(n, erpAdmin, skus, tally, record), skus, budget, tally, record).RunAsync(stop.Token)));
             }
             finally
             {

@@ -1,11 +1,12 @@
 namespace IntegrationGateway.Gateway.Tests.Soak;
 
 /// <summary>
-/// One storefront connector in the soak, with a stock clerk beside it: places, replays and cancels orders through
-/// the gateway, lets the clerk post receipts and adjustments at the ERP, and checks every answer against what the
-/// operation may answer.
+/// One storefront connector in the soak, with a warehouse and a stock clerk beside it: places, replays and cancels
+/// orders through the gateway, has the warehouse allocate them to picks and confirm shipments, lets the clerk post
+/// receipts, adjustments, transfers and returns at the ERP, and checks every answer against what the operation may
+/// answer.
 /// </summary>
-public sealed class SoakWorker(int number, HttpClient storefront, SoakStockClerk clerk, IReadOnlyList<string> skus, SoakBudget budget, SoakTally tally, SoakRecord record)
+public sealed class SoakWorker(int number, HttpClient storefront, HttpClient warehouse, SoakStockClerk clerk, IReadOnlyList<string> skus, SoakBudget budget, SoakTally tally, SoakRecord record)
 {
     private const string InProgress = "idempotency-key-in-progress";
 
@@ -25,12 +26,15 @@ public sealed class SoakWorker(int number, HttpClient storefront, SoakStockClerk
             {
                 await (roll switch
                 {
-                    < 38 => PlaceAsync(),
-                    < 48 => PlaceWithOneKeySeveralTimesAsync(),
-                    < 63 => CancelAsync(),
-                    < 71 => clerk.ReceiveAsync(),
-                    < 83 => clerk.AdjustAsync(-1),
-                    < 93 => clerk.AdjustAsync(+1),
+                    < 30 => PlaceAsync(),
+                    < 37 => PlaceWithOneKeySeveralTimesAsync(),
+                    < 48 => CancelAsync(),
+                    < 60 => FulfilAsync(),
+                    < 65 => clerk.ReceiveAsync(),
+                    < 71 => clerk.AdjustAsync(-1),
+                    < 77 => clerk.AdjustAsync(+1),
+                    < 84 => clerk.TransferAsync(),
+                    < 91 => clerk.ReturnAsync(),
                     _ => ReadAvailabilityAsync(),
                 });
             }
@@ -127,6 +131,52 @@ public sealed class SoakWorker(int number, HttpClient storefront, SoakStockClerk
             else
             {
                 tally.Surprise(kind, $"{id}: {answers[i]}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The warehouse releases one of this connector's orders to picks; most of the time it then ships every pick, and
+    /// the order leaves the cancellable ones (a shipped order cannot be cancelled). An allocated, unshipped order stays
+    /// cancellable: cancel after allocation withdraws its picks.
+    /// </summary>
+    private async Task FulfilAsync()
+    {
+        if (_cancellable.Count == 0)
+        {
+            await PlaceAsync();
+            return;
+        }
+        var id = _cancellable[_random.Next(_cancellable.Count)];
+        var allocated = await SoakCalls.AllocateAsync(warehouse, id, NewKey());
+        if (allocated is not { Status: 200, Json: { } order, State: "allocated" })
+        {
+            tally.Surprise("allocate", $"{id}: {allocated}");
+            return;
+        }
+        tally.Count("allocate", allocated.Outcome);
+        if (_random.Next(10) < 3)
+        {
+            return;
+        }
+        var picks = order.GetProperty("lines").EnumerateArray().SelectMany(l => l.GetProperty("allocations").EnumerateArray()
+            .Select(a => (Sku: l.GetProperty("sku").GetString()!, Location: a.GetProperty("location").GetString()!, Quantity: a.GetProperty("quantity").GetInt32(), PickId: a.GetProperty("pickId").GetString()!)))
+            .ToList();
+        _cancellable.Remove(id);
+        foreach (var pick in picks)
+        {
+            var key = NewKey();
+            var shipped = await SoakCalls.ShipConfirmAsync(warehouse, pick.PickId, key);
+            // A confirmation sent twice is posted once: on-hand is checked against the record at the end.
+            var again = _random.Next(5) == 0 ? await SoakCalls.ShipConfirmAsync(warehouse, pick.PickId, _random.Next(2) == 0 ? key : NewKey()) : shipped;
+            if (shipped is { Status: 200 } && again is { Status: 200 })
+            {
+                record.Moved(pick.Sku, pick.Location, -pick.Quantity);
+                tally.Count("ship confirm", shipped.Outcome);
+            }
+            else
+            {
+                tally.Surprise("ship confirm", $"{pick.PickId}: {shipped} / {again}");
             }
         }
     }

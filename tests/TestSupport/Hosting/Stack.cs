@@ -47,6 +47,8 @@ public sealed class Stack : IAsyncDisposable
             ["Storage:Provider"] = storage.Provider,
             ["Storage:ConnectionString"] = storage.Process,
             ["Downstream:Erp"] = erp.Address.ToString(),
+            // The WMS system API runs in the system host beside the ERP, as in the app host.
+            ["Downstream:Wms"] = erp.Address.ToString(),
         }, options.ProcessServices).Start();
         var storefront = new ServiceHost<ExperienceApisEntryPoint>(new Dictionary<string, string?>
         {
@@ -62,6 +64,8 @@ public sealed class Stack : IAsyncDisposable
             ["RateLimits:storefront-read:TokenLimit"] = "10000",
             ["RateLimits:marketplace-read:TokenLimit"] = "10000",
             ["RateLimits:marketplace-write:TokenLimit"] = "10000",
+            ["RateLimits:b2b-read:TokenLimit"] = "10000",
+            ["RateLimits:b2b-write:TokenLimit"] = "10000",
         };
         foreach (var (key, value) in options.GatewaySettings)
         {

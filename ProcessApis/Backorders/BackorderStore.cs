@@ -1,0 +1,86 @@
+using System.Data.Common;
+using Dapper;
+using IntegrationGateway.ProcessApis.Fulfilment;
+using IntegrationGateway.ProcessApis.Sourcing;
+using IntegrationGateway.ServiceDefaults.Storage;
+
+namespace IntegrationGateway.ProcessApis.Backorders;
+
+/// <summary>Units of orders that wait for stock, served oldest first.</summary>
+public sealed class BackorderStore(Database database, TimeProvider time)
+{
+    /// <summary>One pass looks at this many open backorders; the next pass goes on.</summary>
+    public const int PassSize = 200;
+
+    public static Task InsertAsync(DbConnection connection, DbTransaction transaction, string orderId, IReadOnlyList<Demand> waiting, long now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO backorders (order_id, sku, quantity, state, created_at) VALUES (@orderId, @Sku, @Quantity, 'open', @now)
+            """, waiting.Where(w => w.Quantity > 0).Select(w => new { orderId, w.Sku, w.Quantity, now }), transaction, cancellationToken: cancellationToken));
+
+    public static async Task<IReadOnlyList<Demand>> OpenOfAsync(DbConnection connection, string orderId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<(string Sku, long Quantity)>(new CommandDefinition(
+            "SELECT sku, SUM(quantity) FROM backorders WHERE order_id = @orderId AND state = 'open' GROUP BY sku ORDER BY sku",
+            new { orderId }, cancellationToken: cancellationToken)))
+        .Select(r => new Demand(r.Sku, (int)r.Quantity)).ToList();
+
+    /// <summary>The oldest open backorders of orders still live, with what re-sourcing needs of their order.</summary>
+    public async Task<IReadOnlyList<OpenBackorder>> ListOpenAsync(CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT b.id AS Id, b.order_id AS OrderId, b.sku AS Sku, b.quantity AS Quantity, o.channel AS Channel, o.ship_to_region AS ShipToRegion
+            FROM backorders b JOIN orders o ON o.id = b.order_id
+            WHERE b.state = 'open' AND o.state = 'reserved'
+            ORDER BY b.id LIMIT {PassSize}
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<OpenBackorder>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>
+    /// Records units reserved for a backorder: its quantity falls and the placements appear together, only if the
+    /// backorder is still open with the quantity the filler saw (a cancel or another filler got there first: false).
+    /// </summary>
+    public async Task<bool> FillAsync(OpenBackorder backorder, IReadOnlyList<PlannedAllocation> reserved, CancellationToken cancellationToken)
+    {
+        var filled = reserved.Sum(r => r.Quantity);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var moved = await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE backorders SET quantity = quantity - @filled, state = CASE WHEN quantity = @filled THEN 'filled' ELSE 'open' END
+            WHERE id = @Id AND state = 'open' AND quantity = @Quantity
+            """, new { filled, backorder.Id, backorder.Quantity }, transaction, cancellationToken: cancellationToken));
+        if (moved == 0)
+        {
+            return false;
+        }
+        await PlacementStore.InsertAsync(connection, transaction, backorder.OrderId, reserved, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<int> CancelOfAsync(string orderId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition("UPDATE backorders SET state = 'cancelled' WHERE order_id = @orderId AND state = 'open'",
+            new { orderId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> OpenUnitsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COALESCE(SUM(b.quantity), 0) FROM backorders b JOIN orders o ON o.id = b.order_id WHERE b.state = 'open' AND o.state = 'reserved'",
+            cancellationToken: cancellationToken));
+    }
+}
+
+public sealed record OpenBackorder
+{
+    public long Id { get; init; }
+    public string OrderId { get; init; } = "";
+    public string Sku { get; init; } = "";
+    public int Quantity { get; init; }
+    public string Channel { get; init; } = "";
+    public string? ShipToRegion { get; init; }
+}

@@ -1,0 +1,142 @@
+using IntegrationGateway.Contracts.Erp;
+using IntegrationGateway.Contracts.Wms;
+using IntegrationGateway.ProcessApis.Backorders;
+using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ProcessApis.Sourcing;
+using IntegrationGateway.ServiceDefaults.Problems;
+
+namespace IntegrationGateway.ProcessApis.Fulfilment;
+
+/// <summary>
+/// The process side of fulfilment (DESIGN.md, Allocate and Ship confirm). The WMS is the authority on what happened on
+/// the floor and is asked first; the ERP is then posted with the consequence. Every downstream call carries a key
+/// derived from the caller's, so a retried request repeats nothing. At most one pick is open per order, SKU and
+/// location: that keeps the ERP's per-balance moves and the WMS's picks one to one.
+/// </summary>
+public sealed class OrderFulfilment(IErpClient erp, IWmsClient wms, OrderStore orders, PlacementStore placements, BackorderStore backorders,
+    Resourcing resourcing, ILogger<OrderFulfilment> logger)
+{
+    public async Task<Answer> AllocateAsync(OrderRecord order, string key, CancellationToken cancellationToken)
+    {
+        if (order.State != OrderStates.Reserved)
+        {
+            return Answer.Problem(Refusals.InvalidState("The order cannot be allocated.", $"Order {order.Id} is {order.State}."));
+        }
+        var open = order.Placements.Where(p => p.State == PlacementStates.Allocated).Select(p => (p.Sku, p.Location)).ToHashSet();
+        var waiting = order.Placements.Where(p => p.State == PlacementStates.Reserved && !open.Contains((p.Sku, p.Location)))
+            .GroupBy(p => (p.Sku, p.Location)).Select(g => g.Key).ToList();
+        foreach (var (sku, location) in waiting)
+        {
+            var line = new ReservationLineRequest { Reference = order.Id, Sku = sku, Location = location };
+            var allocated = await erp.AllocateReservationsAsync(DerivedKeys.Of("allocate", order.Id, key, sku, location), line, cancellationToken);
+            if (Refusals.IsRefusal(allocated))
+            {
+                // A count took these units back meanwhile; it re-sourced them itself.
+                logger.LogInformation("Nothing reserved to allocate for {OrderId} {Sku} at {Location}", order.Id, sku, location);
+                continue;
+            }
+            var moved = ErpAnswers.Content(allocated);
+            var pick = await wms.CreatePickAsync(DerivedKeys.Of("pick", order.Id, key, sku, location),
+                new PickRequest { Reference = order.Id, Sku = sku, Location = location, Quantity = moved.Quantity }, cancellationToken);
+            await placements.MarkAllocatedAsync(order.Id, sku, location, SystemAnswers.Content(pick, "WMS").Id, cancellationToken);
+        }
+        return await CurrentAsync(order.Id, cancellationToken);
+    }
+
+    public async Task<Answer> ConfirmShipmentAsync(string orderId, IReadOnlyList<Placement> pick, string key, CancellationToken cancellationToken)
+    {
+        var (pickId, sku, location) = (pick[0].PickId!, pick[0].Sku, pick[0].Location);
+        if (pick.All(p => p.State == PlacementStates.Shipped))
+        {
+            return await CurrentAsync(orderId, cancellationToken);
+        }
+        var shipped = await wms.ShipPickAsync(pickId, DerivedKeys.Of("wms-ship", pickId), cancellationToken);
+        if (Refusals.IsRefusal(shipped))
+        {
+            return Answer.Problem(Refusals.Of(shipped, "WMS"));
+        }
+        SystemAnswers.Content(shipped, "WMS");
+        var posted = await erp.ShipReservationsAsync(DerivedKeys.Of("erp-ship", pickId), new ReservationLineRequest { Reference = orderId, Sku = sku, Location = location }, cancellationToken);
+        if (Refusals.IsRefusal(posted))
+        {
+            return Answer.Problem(Refusals.Of(posted, "ERP"));
+        }
+        ErpAnswers.Content(posted);
+        await placements.MarkShippedAsync(pickId, cancellationToken);
+        return await CurrentAsync(orderId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The pickers found the location short: the WMS records it (and flags the location for a count), the ERP gives the
+    /// units back, and they are sourced again anywhere but there, or backordered.
+    /// </summary>
+    public async Task<Answer> RefuseAsync(string orderId, IReadOnlyList<Placement> pick, string reason, string key, CancellationToken cancellationToken)
+    {
+        var (pickId, sku, location) = (pick[0].PickId!, pick[0].Sku, pick[0].Location);
+        if (pick.Any(p => p.State == PlacementStates.Shipped))
+        {
+            return Answer.Problem(Refusals.InvalidState("The pick has shipped.", $"Pick {pickId} was confirmed shipped; it cannot be refused."));
+        }
+        var refused = await wms.RefusePickAsync(pickId, DerivedKeys.Of("wms-refuse", pickId), new PickRefusal { Reason = reason }, cancellationToken);
+        if (Refusals.IsRefusal(refused))
+        {
+            return Answer.Problem(Refusals.Of(refused, "WMS"));
+        }
+        SystemAnswers.Content(refused, "WMS");
+        await GiveBackAndResourceAsync(orderId, sku, location, excluded: location, "refuse:" + pickId, cancellationToken);
+        return await CurrentAsync(orderId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Cancels an order wherever it stands: open picks are withdrawn at the WMS first (a pick that shipped refuses,
+    /// and so does the cancel), then everything held is released at the ERP and waiting units stop waiting.
+    /// </summary>
+    public async Task<Answer> CancelAsync(OrderRecord order, string key, CancellationToken cancellationToken)
+    {
+        if (order.State == OrderStates.Cancelled)
+        {
+            return Answer.Json(200, order.ToContract());
+        }
+        if (order.Placements.Any(p => p.State == PlacementStates.Shipped))
+        {
+            return Answer.Problem(Refusals.InvalidState("The order has shipped units.", $"Units of order {order.Id} left the warehouse; it cannot be cancelled."));
+        }
+        var withdrawn = new List<Placement>();
+        foreach (var pick in order.Placements.Where(p => p.State == PlacementStates.Allocated).DistinctBy(p => p.PickId))
+        {
+            var cancelled = await wms.CancelPickAsync(pick.PickId!, DerivedKeys.Of("wms-cancel", pick.PickId!), cancellationToken);
+            if (Refusals.IsRefusal(cancelled))
+            {
+                // The WMS shipped it before hearing of the cancel. Picks already withdrawn have their units sourced again
+                // (the order still wants them), and the cancel is refused as a whole.
+                foreach (var done in withdrawn)
+                {
+                    await GiveBackAndResourceAsync(order.Id, done.Sku, done.Location, excluded: null, "withdrawn:" + done.PickId, cancellationToken);
+                }
+                return Answer.Problem(Refusals.Of(cancelled, "WMS"));
+            }
+            SystemAnswers.Content(cancelled, "WMS");
+            withdrawn.Add(pick);
+        }
+        ErpAnswers.Content(await erp.ReleaseReservationsAsync($"{order.Id}:cancel", new ReleaseRequest { Reference = order.Id }, cancellationToken));
+        await backorders.CancelOfAsync(order.Id, cancellationToken);
+        await orders.MoveAsync(order.Id, OrderStates.Reserved, OrderStates.Cancelled, cancellationToken);
+        return await CurrentAsync(order.Id, cancellationToken);
+    }
+
+    /// <summary>Every unshipped unit of the order's SKU at the location goes back at the ERP and is sourced again or backordered.</summary>
+    public async Task<ResourcingResult> GiveBackAndResourceAsync(string orderId, string sku, string location, string? excluded, string seed, CancellationToken cancellationToken)
+    {
+        var order = await orders.FindAsync(orderId, cancellationToken) ?? throw new InvalidOperationException($"Order {orderId} vanished.");
+        var (unshipped, _) = await placements.AtAsync(orderId, sku, location, cancellationToken);
+        ErpAnswers.Content(await erp.ReleaseReservationsAsync(DerivedKeys.Of("release", seed), new ReleaseRequest { Reference = orderId, Sku = sku, Location = location }, cancellationToken));
+        var result = unshipped > 0
+            ? await resourcing.ReserveAsync(orderId, order.Channel, order.ShipToRegion, sku, unshipped, excluded, seed, cancellationToken)
+            : new ResourcingResult([], 0);
+        await placements.ReplaceAsync(orderId, sku, location, null, result.Reserved, result.Backordered, cancellationToken);
+        return result;
+    }
+
+    private async Task<Answer> CurrentAsync(string orderId, CancellationToken cancellationToken) =>
+        Answer.Json(200, (await orders.FindAsync(orderId, cancellationToken))!.ToContract());
+}
