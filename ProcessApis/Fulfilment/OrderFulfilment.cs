@@ -3,7 +3,7 @@ using IntegrationGateway.Contracts.Wms;
 using IntegrationGateway.ProcessApis.Backorders;
 using IntegrationGateway.ProcessApis.Orders;
 using IntegrationGateway.ProcessApis.Sourcing;
-using IntegrationGateway.ServiceDefaults.Problems;
+using Refit;
 
 namespace IntegrationGateway.ProcessApis.Fulfilment;
 
@@ -104,8 +104,7 @@ public sealed class OrderFulfilment(IErpClient erp, IWmsClient wms, OrderStore o
         var withdrawn = new List<Placement>();
         foreach (var pick in order.Placements.Where(p => p.State == PlacementStates.Allocated).DistinctBy(p => p.PickId))
         {
-            var cancelled = await wms.CancelPickAsync(pick.PickId!, DerivedKeys.Of("wms-cancel", pick.PickId!), cancellationToken);
-            if (Refusals.IsRefusal(cancelled))
+            if (await WithdrawPickAsync(pick.PickId!, cancellationToken) is { } refused)
             {
                 // The WMS shipped it before hearing of the cancel. Picks already withdrawn have their units sourced again
                 // (the order still wants them), and the cancel is refused as a whole.
@@ -113,15 +112,26 @@ public sealed class OrderFulfilment(IErpClient erp, IWmsClient wms, OrderStore o
                 {
                     await GiveBackAndResourceAsync(order.Id, done.Sku, done.Location, excluded: null, "withdrawn:" + done.PickId, cancellationToken);
                 }
-                return Answer.Problem(Refusals.Of(cancelled, "WMS"));
+                return Answer.Problem(Refusals.Of(refused, "WMS"));
             }
-            SystemAnswers.Content(cancelled, "WMS");
             withdrawn.Add(pick);
         }
         ErpAnswers.Content(await erp.ReleaseReservationsAsync($"{order.Id}:cancel", new ReleaseRequest { Reference = order.Id }, cancellationToken));
         await backorders.CancelOfAsync(order.Id, cancellationToken);
         await orders.MoveAsync(order.Id, OrderStates.Reserved, OrderStates.Cancelled, cancellationToken);
         return await CurrentAsync(order.Id, cancellationToken);
+    }
+
+    /// <summary>Withdraws an open pick at the WMS: null when it is withdrawn, or the WMS's refusal (it shipped or was refused meanwhile).</summary>
+    public async Task<IApiResponse<Pick>?> WithdrawPickAsync(string pickId, CancellationToken cancellationToken)
+    {
+        var cancelled = await wms.CancelPickAsync(pickId, DerivedKeys.Of("wms-cancel", pickId), cancellationToken);
+        if (Refusals.IsRefusal(cancelled))
+        {
+            return cancelled;
+        }
+        SystemAnswers.Content(cancelled, "WMS");
+        return null;
     }
 
     /// <summary>Every unshipped unit of the order's SKU at the location goes back at the ERP and is sourced again or backordered.</summary>

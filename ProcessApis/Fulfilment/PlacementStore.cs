@@ -80,7 +80,7 @@ public sealed class PlacementStore(Database database, TimeProvider time)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Unshipped units of the order's SKU at the location, and whether a pick is open there.</summary>
+    /// <summary>Unshipped units of the order's SKU at the location, and how many of them are reserved (not yet on a pick).</summary>
     public async Task<(int Unshipped, int Reserved)> AtAsync(string orderId, string sku, string location, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

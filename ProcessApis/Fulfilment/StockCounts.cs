@@ -73,13 +73,10 @@ public sealed class StockCounts(IErpClient erp, IWmsClient wms, OrderStore order
         else
         {
             // Units of an open pick were taken: the pick is withdrawn and everything of the SKU there is sourced again.
-            foreach (var pick in order.Placements.Where(p => p.Sku == taken.Sku && p.Location == taken.Location && p.PickId is not null && p.State == PlacementStates.Allocated).DistinctBy(p => p.PickId))
+            // (A pick the WMS shipped meanwhile refuses; its confirmation will find the units released and answer 409.)
+            foreach (var pick in order.Placements.Where(p => p.Sku == taken.Sku && p.Location == taken.Location && p.State == PlacementStates.Allocated).DistinctBy(p => p.PickId))
             {
-                var cancelled = await wms.CancelPickAsync(pick.PickId!, DerivedKeys.Of("wms-cancel", pick.PickId!), cancellationToken);
-                if (!Refusals.IsRefusal(cancelled))
-                {
-                    SystemAnswers.Content(cancelled, "WMS");
-                }
+                await fulfilment.WithdrawPickAsync(pick.PickId!, cancellationToken);
             }
             outcome = await fulfilment.GiveBackAndResourceAsync(order.Id, taken.Sku, taken.Location, excluded: null, seed, cancellationToken);
         }

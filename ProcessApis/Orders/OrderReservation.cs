@@ -71,10 +71,10 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
             {
                 return new ReservationOutcome.UnknownSkus(unknown);
             }
-            var plan = Plan(request, channel, demand, snapshot);
+            var (plan, shortages) = Plan(request, channel, demand, snapshot);
             if (plan is null)
             {
-                return new ReservationOutcome.Short(SourcingPlanner.Plan(demand, snapshot.Locations, snapshot.Available, request.ShipToRegion, request.AllowSplit ?? true, channel.SourcingStrategy).Shortages);
+                return new ReservationOutcome.Short(shortages);
             }
             if (await ErpReservations.ReserveAllAsync(erp, orderId, plan.Allocations,
                 // The key names the order, the attempt and the line, so a retried call is applied once and a new attempt is new.
@@ -100,15 +100,15 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
 
     /// <summary>
     /// The whole order from the channel's locations; or, for an order that takes backorders, what they hold now and
-    /// the rest waiting. Null when the order must be refused as short.
+    /// the rest waiting. No plan, and the shortages, when the order must be refused as short.
     /// </summary>
-    private static BackorderPlan? Plan(OrderRequest request, Channel channel, IReadOnlyList<Demand> demand, StockSnapshot snapshot)
+    private static (BackorderPlan? Plan, IReadOnlyList<Shortage> Shortages) Plan(OrderRequest request, Channel channel, IReadOnlyList<Demand> demand, StockSnapshot snapshot)
     {
         if (request.AllowBackorder == true)
         {
-            return SourcingPlanner.PlanWithBackorders(demand, snapshot.Locations, snapshot.Available, request.ShipToRegion, request.AllowSplit ?? true, channel.SourcingStrategy);
+            return (SourcingPlanner.PlanWithBackorders(demand, snapshot.Locations, snapshot.Available, request.ShipToRegion, request.AllowSplit ?? true, channel.SourcingStrategy), []);
         }
         var plan = SourcingPlanner.Plan(demand, snapshot.Locations, snapshot.Available, request.ShipToRegion, request.AllowSplit ?? true, channel.SourcingStrategy);
-        return plan.IsComplete ? new BackorderPlan(plan.Allocations, []) : null;
+        return plan.IsComplete ? (new BackorderPlan(plan.Allocations, []), []) : (null, plan.Shortages);
     }
 }

@@ -3,11 +3,10 @@ using Refit;
 
 namespace IntegrationGateway.ProcessApis.Sourcing;
 
-/// <summary>Turns an ERP answer that is neither success nor a refusal we handle into a dependency failure (503 upstream).</summary>
+/// <summary><see cref="SystemAnswers"/> for the ERP, the system most calls go to.</summary>
 public static class ErpAnswers
 {
-    public static T Content<T>(IApiResponse<T> response) =>
-        response is { IsSuccessStatusCode: true, Content: { } content } ? content : throw Unavailable(response);
+    public static T Content<T>(IApiResponse<T> response) => SystemAnswers.Content(response, "ERP");
 
-    public static DependencyUnavailableException Unavailable(IApiResponse response) => new("ERP", (int?)response.StatusCode ?? 0);
+    public static DependencyUnavailableException Unavailable(IApiResponse response) => SystemAnswers.Unavailable(response, "ERP");
 }

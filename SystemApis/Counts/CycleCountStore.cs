@@ -17,11 +17,17 @@ namespace IntegrationGateway.SystemApis.Counts;
 /// </summary>
 public sealed class CycleCountStore(TimeProvider time)
 {
+    private const int MaxAttempts = 50;
+
     public async Task<StoredAnswer> CountAsync(DbConnection connection, DbTransaction transaction, CycleCountRequest request, Provenance provenance, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        while (true)
+        // Each pass ends in a commit or a look again after another writer; a balance whose buckets never match its
+        // reservations (changed outside the ledger) is refused rather than counted on a guess.
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
+            // Commitments first, then the balance: the order every other reservation change takes its locks in.
+            var open = await LockOpenAsync(connection, transaction, request, cancellationToken);
             var current = await BalanceStore.FindAsync(connection, transaction, request.Sku, request.Location, cancellationToken);
             if (current is null)
             {
@@ -33,8 +39,13 @@ public sealed class CycleCountStore(TimeProvider time)
                     $"Counted {request.CountedOnHand}; {current.Damaged} damaged and {current.Inspection} in inspection are on hand. Post their scrap or disposition first.",
                     new Dictionary<string, object?> { ["damaged"] = current.Damaged, ["inspection"] = current.Inspection }));
             }
+            if (open.Where(r => r.State == "active").Sum(r => r.Quantity) != current.Reserved || open.Where(r => r.State == "allocated").Sum(r => r.Quantity) != current.Allocated)
+            {
+                // A reservation committed between locking the commitments and reading the balance (PostgreSQL): look again.
+                continue;
+            }
             var excess = current.Reserved + current.Allocated - (request.CountedOnHand - current.Damaged - current.Inspection);
-            var shorts = excess > 0 ? await ChooseAsync(connection, transaction, request, excess, cancellationToken) : [];
+            var shorts = excess > 0 ? Choose(open, request, excess) : [];
             var shortReserved = shorts.Where(s => s.State == "active").Sum(s => s.Quantity);
             var shortAllocated = shorts.Where(s => s.State == "allocated").Sum(s => s.Quantity);
 
@@ -76,19 +87,32 @@ public sealed class CycleCountStore(TimeProvider time)
             }
             return StoredAnswer.Json(201, new CycleCountResult { Balance = counted.ToContract(), Shorted = shorted });
         }
+        return StoredAnswer.Problem(Problem.Details(409, ProblemTypes.LedgerInconsistent, "The balance disagrees with its reservations.",
+            $"{request.Sku} at {request.Location}: the reserved and allocated buckets do not add up to the open reservations; rebuild the balance from the ledger first."));
     }
 
-    /// <summary>The newest commitments that cover the excess; the last one may be taken only in part.</summary>
-    private static async Task<List<ShortTaken>> ChooseAsync(DbConnection connection, DbTransaction transaction, CycleCountRequest request, int excess, CancellationToken cancellationToken)
+    /// <summary>
+    /// The balance's open commitments, row-locked (on PostgreSQL) by a no-op update, so a release or allocation of one of
+    /// them waits for the count, and one that committed first is seen as it is now.
+    /// </summary>
+    private static async Task<IReadOnlyList<ShortTaken>> LockOpenAsync(DbConnection connection, DbTransaction transaction, CycleCountRequest request, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT id AS Id, reference AS Reference, quantity AS Quantity, state AS State FROM reservations
+            UPDATE reservations SET state = state
             WHERE sku = @Sku AND location = @Location AND state IN ('active', 'allocated')
-            ORDER BY CASE WHEN state = 'active' THEN 0 ELSE 1 END, created_at DESC, id DESC
+            RETURNING id AS Id, reference AS Reference, quantity AS Quantity, state AS State, created_at AS CreatedAt
             """;
-        var open = await connection.QueryAsync<ShortTaken>(new CommandDefinition(sql, new { request.Sku, request.Location }, transaction, cancellationToken: cancellationToken));
+        return (await connection.QueryAsync<ShortTaken>(new CommandDefinition(sql, new { request.Sku, request.Location }, transaction, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>
+    /// The newest commitments that cover the excess, reserved ones before those already on a pick; the last one may be
+    /// taken only in part.
+    /// </summary>
+    private static List<ShortTaken> Choose(IReadOnlyList<ShortTaken> open, CycleCountRequest request, int excess)
+    {
         var chosen = new List<ShortTaken>();
-        foreach (var reservation in open)
+        foreach (var reservation in open.OrderBy(r => r.State == "active" ? 0 : 1).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal))
         {
             if (excess <= 0)
             {
@@ -107,7 +131,7 @@ public sealed class CycleCountStore(TimeProvider time)
         var id = taken.Id;
         if (taken.Whole)
         {
-            await connection.ExecuteAsync(new CommandDefinition("UPDATE reservations SET state = 'short', released_at = @now WHERE id = @Id",
+            await connection.ExecuteAsync(new CommandDefinition("UPDATE reservations SET state = 'short', released_at = @now WHERE id = @Id AND state IN ('active', 'allocated')",
                 new { taken.Id, now }, transaction, cancellationToken: cancellationToken));
         }
         else
@@ -131,6 +155,7 @@ public sealed class CycleCountStore(TimeProvider time)
         public string Location { get; init; } = "";
         public int Quantity { get; init; }
         public string State { get; init; } = "";
+        public long CreatedAt { get; init; }
         public bool Whole { get; init; }
     }
 }

@@ -89,4 +89,40 @@ public sealed class SourcingPlannerTests
 
         Assert.Equal([new PlannedAllocation("A", "EU-2", 6), new PlannedAllocation("A", "US-1", 3), new PlannedAllocation("A", "EU-1", 1)], plan.Allocations);
     }
+
+    [Fact]
+    public void WithBackordersAWholeOrderThatFitsIsPlannedAsWithoutThem()
+    {
+        var plan = SourcingPlanner.PlanWithBackorders([new("A", 2)], Locations, Stock(("A", "US-1", 5)), null, true);
+
+        Assert.Equal([new PlannedAllocation("A", "US-1", 2)], plan.Allocations);
+        Assert.Empty(plan.Backordered);
+    }
+
+    [Fact]
+    public void WithBackordersASplitTakesWhatEveryLocationHoldsAndBackordersTheRest()
+    {
+        var plan = SourcingPlanner.PlanWithBackorders([new("A", 10), new("B", 1)], Locations, Stock(("A", "EU-1", 3), ("A", "US-1", 4), ("B", "EU-2", 1)), null, true);
+
+        Assert.Equal([new PlannedAllocation("A", "EU-1", 3), new PlannedAllocation("A", "US-1", 4), new PlannedAllocation("B", "EU-2", 1)], plan.Allocations);
+        Assert.Equal([new Demand("A", 3)], plan.Backordered);
+    }
+
+    [Fact]
+    public void WithBackordersAndNoSplitALineTakesTheFullestOneLocationAndBackordersTheRest()
+    {
+        var plan = SourcingPlanner.PlanWithBackorders([new("A", 10)], Locations, Stock(("A", "EU-1", 3), ("A", "US-1", 4)), null, false);
+
+        Assert.Equal([new PlannedAllocation("A", "US-1", 4)], plan.Allocations);
+        Assert.Equal([new Demand("A", 6)], plan.Backordered);
+    }
+
+    [Fact]
+    public void WithBackordersNothingInStockBackordersEveryLine()
+    {
+        var plan = SourcingPlanner.PlanWithBackorders([new("A", 2), new("B", 1)], Locations, Stock(), null, true);
+
+        Assert.Empty(plan.Allocations);
+        Assert.Equal([new Demand("A", 2), new Demand("B", 1)], plan.Backordered);
+    }
 }

@@ -15,6 +15,16 @@ public static class ErpCalls
     public static Task<HttpResponseMessage> ReleaseAsync(this HttpClient erp, string reference, string? key = null) =>
         erp.PostKeyedAsync("/system/erp/v1/reservations/release", new { reference }, key);
 
+    /// <summary>Allocate or ship (<paramref name="step"/>) a reference's reservations of one SKU at one location.</summary>
+    public static Task<HttpResponseMessage> FulfilAsync(this HttpClient erp, string step, string reference, string sku, string location, string? key = null) =>
+        erp.PostKeyedAsync($"/system/erp/v1/reservations/{step}", new { reference, sku, location }, key);
+
+    public static Task<HttpResponseMessage> ReleaseLineAsync(this HttpClient erp, string reference, string sku, string location, string? key = null) =>
+        erp.PostKeyedAsync("/system/erp/v1/reservations/release", new { reference, sku, location }, key);
+
+    public static Task<HttpResponseMessage> CycleCountAsync(this HttpClient erp, string sku, string location, int countedOnHand, string? key = null) =>
+        erp.PostKeyedAsync("/system/erp/v1/counts", new { sku, location, countedOnHand, referenceDocument = "CC-test" }, key);
+
     public static Task<HttpResponseMessage> MoveAsync(this HttpClient erp, string sku, string location, string type, int quantity, string? key = null) =>
         erp.PostKeyedAsync("/system/erp/v1/movements", new { sku, location, type, quantity, reason = "test" }, key);
 

@@ -45,6 +45,8 @@ public static partial class ErpScenarios
         }
         Assert.Contains(outcomes, o => o.Kind == RandomOperation.AdjustDown && o.Status == HttpStatusCode.Conflict);
         Assert.Contains(outcomes, o => o.Kind == RandomOperation.Reserve && o.Status == HttpStatusCode.Conflict);
+        Assert.Contains(outcomes, o => o.Kind == RandomOperation.Ship && o.Status == HttpStatusCode.OK);
+        Assert.Contains(outcomes, o => o.Kind == RandomOperation.CycleCount && o.Status == HttpStatusCode.Created);
 
         var report = await erp.RebuildReportAsync(apply: false);
         Assert.Empty(report.Differences);

@@ -5,7 +5,9 @@ namespace IntegrationGateway.SystemApis.Tests;
 /// because stock is committed), absolute on-hand counts from a source system (some refused as stale or below
 /// committed stock), reservations (some refused for lack of stock), releases of earlier references, and the postings
 /// that move the other buckets: purchase orders and receipts, transfers both ways, returns and their dispositions,
-/// damage and scrap, safety stock (the ones taking units out of a bucket sometimes refused).
+/// damage and scrap, safety stock (the ones taking units out of a bucket sometimes refused), and fulfilment:
+/// allocations and shipments of a reference's reservations (refused when there is nothing to move), releases of one
+/// SKU at one location, and cycle counts that take back the newest commitments when they find fewer units.
 /// </summary>
 public sealed record RandomOperation(string Kind, Func<HttpClient, Task<HttpResponseMessage>> Send)
 {
@@ -24,6 +26,10 @@ public sealed record RandomOperation(string Kind, Func<HttpClient, Task<HttpResp
     public const string Damage = "damage";
     public const string ScrapDamaged = "scrap-damaged";
     public const string SafetyStock = "safety-stock";
+    public const string Allocate = "allocate";
+    public const string Ship = "ship";
+    public const string ReleaseLine = "release one balance";
+    public const string CycleCount = "cycle count";
 
     private static readonly string[] Dispositions = ["sellable", "damaged", "scrapped"];
     private static readonly DateTimeOffset Eta = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
@@ -40,7 +46,7 @@ public sealed record RandomOperation(string Kind, Func<HttpClient, Task<HttpResp
             var other = locations[(at + 1) % locations.Count];
             // A small pool of references, so a release finds zero, one or several reservations at several balances.
             var reference = $"{referencePrefix}-{random.Next(300)}";
-            var roll = random.Next(120);
+            var roll = random.Next(140);
             var quantity = random.Next(1, 16);
             var sequence = i;
             operations.Add(roll switch
@@ -60,7 +66,16 @@ public sealed record RandomOperation(string Kind, Func<HttpClient, Task<HttpResp
                 < 112 => new(ReturnDisposition, erp => erp.PostMovementAsync(sku, location, ReturnDisposition, 1 + quantity % 4, disposition: Dispositions[quantity % 3])),
                 < 114 => new(Damage, erp => erp.PostMovementAsync(sku, location, Damage, 1 + quantity % 3)),
                 < 116 => new(ScrapDamaged, erp => erp.PostMovementAsync(sku, location, ScrapDamaged, 1 + quantity % 3)),
-                _ => new(SafetyStock, erp => erp.PostMovementAsync(sku, location, SafetyStock, quantity % 6)),
+                < 120 => new(SafetyStock, erp => erp.PostMovementAsync(sku, location, SafetyStock, quantity % 6)),
+                < 127 => new(Allocate, erp => erp.FulfilAsync("allocate", reference, sku, location)),
+                // Shipping needs an allocation of the same reference and balance first, which a random pick rarely finds.
+                < 132 => new(Ship, async erp =>
+                {
+                    (await erp.FulfilAsync("allocate", reference, sku, location)).Dispose();
+                    return await erp.FulfilAsync("ship", reference, sku, location);
+                }),
+                < 135 => new(ReleaseLine, erp => erp.ReleaseLineAsync(reference, sku, location)),
+                _ => new(CycleCount, erp => erp.CycleCountAsync(sku, location, quantity % 12)),
             });
         }
         return operations;
