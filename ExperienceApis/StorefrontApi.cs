@@ -51,7 +51,7 @@ public static class StorefrontApi
             .Build();
         var storefront = app.MapGroup("/storefront/v{version:apiVersion}").WithApiVersionSet(versions).WithGroupName(Name);
         storefront.MapStorefrontAvailability(StorefrontVersions.V1, StockLevels.V1Shapes)
-            .MapStorefrontAvailability(StorefrontVersions.V2, StockLevels.V2Shapes, cartAware: true)
+            .MapStorefrontAvailability(StorefrontVersions.V2, StockLevels.V2Shapes)
             .MapStorefrontOrders()
             .MapStorefrontCarts();
         return app;

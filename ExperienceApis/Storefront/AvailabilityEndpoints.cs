@@ -20,16 +20,13 @@ public static class AvailabilityEndpoints
     public sealed record Shapes<TLevel, TList>(Func<SkuAvailability, int, TLevel> Level, Func<List<TLevel>, List<string>, TList> List)
         where TLevel : notnull where TList : notnull;
 
-    /// <param name="cartAware">Whether the version takes the shopper's cart (v2 on), whose own holds count as available to it.</param>
-    public static RouteGroupBuilder MapStorefrontAvailability<TLevel, TList>(this RouteGroupBuilder storefront, Asp.Versioning.ApiVersion version, Shapes<TLevel, TList> shapes, bool cartAware = false)
+    /// <summary>One version's availability routes; the shopper's cart (cartId), whose own holds count as available to it, is taken by every version.</summary>
+    public static RouteGroupBuilder MapStorefrontAvailability<TLevel, TList>(this RouteGroupBuilder storefront, Asp.Versioning.ApiVersion version, Shapes<TLevel, TList> shapes)
         where TLevel : notnull where TList : notnull
     {
-        var one = cartAware
-            ? storefront.MapGet("/availability/{sku}", (string sku, [FromQuery] string? cartId, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
+        storefront.MapGet("/availability/{sku}", (string sku, [FromQuery] string? cartId, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
                 GetOneAsync(sku, cartId, context, process, options.Value, shapes, cancellationToken))
-            : storefront.MapGet("/availability/{sku}", (string sku, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
-                GetOneAsync(sku, null, context, process, options.Value, shapes, cancellationToken));
-        one.MapToApiVersion(version)
+            .MapToApiVersion(version)
             .WithName($"GetStockLevelV{version.MajorVersion}")
             .WithContractOperation("GetStockLevel")
             .WithSummary("What the storefront may sell of one SKU.")

@@ -10,20 +10,20 @@ using V2 = IntegrationGateway.Contracts.StorefrontV2;
 
 namespace IntegrationGateway.ExperienceApis.Storefront;
 
-/// <summary>Cart holds (v2 only): the storefront's channel comes from its configuration, as for orders.</summary>
+/// <summary>Cart holds (v1 and v2, one shape): the storefront's channel is the caller's, confirmed with the process API, as for orders.</summary>
 public static class CartEndpoints
 {
     public static RouteGroupBuilder MapStorefrontCarts(this RouteGroupBuilder storefront)
     {
         storefront.MapPost("/carts/{cartId}/holds", HoldAsync)
-            .MapToApiVersion(StorefrontVersions.V2)
+            .MapToApiVersion(StorefrontVersions.V1).MapToApiVersion(StorefrontVersions.V2)
             .WithName("HoldCart")
             .WithSummary("Holds stock for a cart until it expires; holding again adds lines and moves the whole cart's expiry.")
             .RequireAuthorization(Policies.ChannelBound, Policies.WriteOrders)
             .Produces<V2.CartHolds>(201)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         storefront.MapPost("/carts/{cartId}/confirm", ConfirmAsync)
-            .MapToApiVersion(StorefrontVersions.V2)
+            .MapToApiVersion(StorefrontVersions.V1).MapToApiVersion(StorefrontVersions.V2)
             .WithName("ConfirmCart")
             .WithSummary("Turns a cart's unexpired holds into an order; an expired cart is refused with cart-expired.")
             .RequireAuthorization(Policies.ChannelBound, Policies.WriteOrders)
@@ -41,7 +41,7 @@ public static class CartEndpoints
         {
             return refused;
         }
-        var response = await process.HoldCartAsync(cartId, idempotencyKey!, new CartHoldRequest
+        var response = await process.HoldCartAsync(cartId, idempotencyKey!, new IntegrationGateway.Contracts.Process.CartHoldRequest
         {
             Channel = caller.Channel!,
             Lines = request.Lines.Select(l => new OrderLine { Sku = l.Sku, Quantity = l.Quantity }).ToList(),
@@ -71,9 +71,12 @@ public static class CartEndpoints
         {
             return refused;
         }
-        var response = await process.ConfirmCartAsync(cartId, idempotencyKey!, new CartConfirmRequest { OrderRef = request.OrderRef, ShipToRegion = request.ShipToRegion }, cancellationToken);
+        var response = await process.ConfirmCartAsync(cartId, idempotencyKey!, new IntegrationGateway.Contracts.Process.CartConfirmRequest { OrderRef = request.OrderRef, ShipToRegion = request.ShipToRegion }, cancellationToken);
         return response is { IsSuccessStatusCode: true, Content: { } order }
-            ? TypedResults.Created($"{context.Request.PathBase}/storefront/v2/orders/{order.Id}", StorefrontOrders.Of(order))
+            ? TypedResults.Created($"{context.Request.PathBase}/storefront/{VersionSegment(context)}/orders/{order.Id}", StorefrontOrders.Of(order))
             : ProcessAnswers.Relay(response, context);
     }
+
+    /// <summary>The version the caller used ("v1" in /storefront/v1/carts/...), so the order's Location is in its own version.</summary>
+    private static string VersionSegment(HttpContext context) => context.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries)[1];
 }
