@@ -15,13 +15,22 @@ public sealed class BackorderFiller(BackorderStore backorders, Resourcing resour
 {
     private static readonly SemaphoreSlim OnePass = new(1, 1);
 
-    public async Task<BackorderFillResult> FillAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass over the open backorders, or over those of <paramref name="skus"/> only: an order about to take stock
+    /// of a SKU lets the units waiting for it go first, so arriving stock is never served out of turn.
+    /// </summary>
+    public async Task<BackorderFillResult> FillAsync(IReadOnlyCollection<string>? skus, CancellationToken cancellationToken)
     {
+        if (skus is not null && (await backorders.ListOpenAsync(skus, cancellationToken)).Count == 0)
+        {
+            // The common case on the order path: nothing waits for these SKUs, so no pass and no lock.
+            return new BackorderFillResult { Filled = [], Open = 0 };
+        }
         await OnePass.WaitAsync(cancellationToken);
         try
         {
             var filled = new List<BackorderFill>();
-            foreach (var backorder in await backorders.ListOpenAsync(cancellationToken))
+            foreach (var backorder in await backorders.ListOpenAsync(skus, cancellationToken))
             {
                 // The key names the backorder and what it still wanted, so a pass cut short and run again repeats nothing.
                 var seed = $"backorder:{backorder.Id}:{backorder.Quantity}";

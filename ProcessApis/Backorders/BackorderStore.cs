@@ -23,17 +23,17 @@ public sealed class BackorderStore(Database database, TimeProvider time)
             new { orderId }, cancellationToken: cancellationToken)))
         .Select(r => new Demand(r.Sku, (int)r.Quantity)).ToList();
 
-    /// <summary>The oldest open backorders of orders still live, with what re-sourcing needs of their order.</summary>
-    public async Task<IReadOnlyList<OpenBackorder>> ListOpenAsync(CancellationToken cancellationToken)
+    /// <summary>The oldest open backorders of orders still live (of some SKUs only, when named), with what re-sourcing needs of their order.</summary>
+    public async Task<IReadOnlyList<OpenBackorder>> ListOpenAsync(IReadOnlyCollection<string>? skus, CancellationToken cancellationToken)
     {
         var sql = $"""
             SELECT b.id AS Id, b.order_id AS OrderId, b.sku AS Sku, b.quantity AS Quantity, o.channel AS Channel, o.ship_to_region AS ShipToRegion
             FROM backorders b JOIN orders o ON o.id = b.order_id
-            WHERE b.state = 'open' AND o.state = 'reserved'
+            WHERE b.state = 'open' AND o.state = 'reserved'{(skus is null ? "" : " AND " + database.Dialect.IsAnyOf("b.sku", "skus"))}
             ORDER BY b.id LIMIT {PassSize}
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<OpenBackorder>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<OpenBackorder>(new CommandDefinition(sql, new { skus = skus?.ToArray() }, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>

@@ -113,6 +113,6 @@ public static class FulfilmentEndpoints
             return refusal;
         }
         return await OrderEndpoints.KeyedAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint("fill", "backorders"),
-            async () => Answer.Json(200, await filler.FillAsync(cancellationToken)), cancellationToken);
+            async () => Answer.Json(200, await filler.FillAsync(null, cancellationToken)), cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.ProcessApis.Backorders;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Problems;
 
@@ -9,7 +10,7 @@ namespace IntegrationGateway.ProcessApis.Orders;
 /// Places an order: source every line, reserve each allocation at the ERP, and if anything is refused or
 /// fails, release everything reserved under the order's id so nothing is left behind (invariant 5).
 /// </summary>
-public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderStore orders, ILogger<OrderReservation> logger)
+public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderStore orders, BackorderFiller backorders, ILogger<OrderReservation> logger)
 {
     // Between our read of the ERP and our reservation another order may take the stock; sourcing again
     // with fresh figures usually finds it elsewhere. After this many tries the order is refused as short.
@@ -18,6 +19,7 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
     public async Task<ReservationOutcome> ReserveAsync(
         string orderId, OrderRequest request, Channel channel, string idempotencyKey, IReadOnlyList<Demand> demand, CancellationToken cancellationToken)
     {
+        await ServeWaitingFirstAsync(demand, cancellationToken);
         await orders.InsertPendingAsync(orderId, request.Channel, request.OrderRef, request.ShipToRegion, idempotencyKey, demand, cancellationToken);
         try
         {
@@ -32,6 +34,23 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
         {
             await CompensateAsync(orderId, OrderStates.Pending);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Units already waiting for these SKUs are served before this order takes any (first come, first served): stock
+    /// that arrived since the last fill pass goes to the backorders. A fill that cannot run now (a system is down) does
+    /// not stop the order; the sweeper serves the backorders on its next pass.
+    /// </summary>
+    private async Task ServeWaitingFirstAsync(IReadOnlyList<Demand> demand, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await backorders.FillAsync(demand.Select(d => d.Sku).ToList(), cancellationToken);
+        }
+        catch (Exception failure) when (DependencyFailure.IsDependencyFailure(failure, cancellationToken))
+        {
+            logger.LogWarning(failure, "Backorders of {Skus} could not be served before a new order", string.Join(", ", demand.Select(d => d.Sku)));
         }
     }
 

@@ -173,6 +173,22 @@ public abstract class FulfilmentFlowTests(Stack stack)
     }
 
     [Fact]
+    public async Task ANewOrderDoesNotTakeArrivedStockThatAnEarlierBackorderWaitsFor()
+    {
+        var sku = await _inventory.NewSkuAsync();
+        var waiting = await PlaceAsync(sku, 3, allowBackorder: true);
+        await _inventory.ReceiveAsync(sku, "EU-1", 4);
+
+        // No fill pass was asked for: the new order itself lets the backorder go first.
+        await (await _channel.PlaceOrderAsync("storefront", false, (sku, 2))).AssertProblemAsync(HttpStatusCode.Conflict, "insufficient-stock");
+        var later = await PlaceAsync(sku, 2, allowBackorder: true);
+
+        Assert.Equal((0, "EU-1:3"), await WaitingAsync(waiting));
+        Assert.Equal((1, "EU-1:1"), await WaitingAsync(later));
+        Assert.Equal("onHand=4 reserved=4 allocated=0 damaged=0 inspection=0 inTransit=0 available=0", await BucketsAsync(sku, "EU-1"));
+    }
+
+    [Fact]
     public async Task BadFulfilmentInputIsAProblemAndChangesNothing()
     {
         var sku = await _inventory.NewSkuAsync(("EU-1", 5));
