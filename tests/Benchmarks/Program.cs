@@ -47,19 +47,29 @@ static async Task<LoadRun.Result[]> MeasureAsync(Stack stack, string store)
 
     var reads = await LoadRun.RunAsync("availability read", store, Reads, Concurrency,
         i => clients[i % Concurrency].GetAsync($"/storefront/v1/availability/{sku}"));
-    var orders = await LoadRun.RunAsync("order reservation", store, Orders, Concurrency, i =>
+    var orderIds = new string[Orders];
+    var orders = await LoadRun.RunAsync("order reservation", store, Orders, Concurrency, async i =>
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/storefront/v1/orders")
         {
             Content = JsonContent.Create(new { orderRef = $"bench-{i}", lines = new[] { new { sku, quantity = 1 } } }),
         };
         request.Headers.Add("Idempotency-Key", $"bench-{store}-{i}");
-        return clients[i % Concurrency].SendAsync(request);
+        var response = await clients[i % Concurrency].SendAsync(request);
+        orderIds[i] = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
+        return response;
     });
     var reserved = (await inventory.BalancesAsync(sku)).Sum(b => b.Reserved);
     if (reserved != orders.Statuses.GetValueOrDefault(System.Net.HttpStatusCode.Created))
     {
         throw new InvalidOperationException($"{store}: {reserved} units reserved for {orders.Statuses.GetValueOrDefault(System.Net.HttpStatusCode.Created)} accepted orders.");
     }
-    return [reads, orders];
+    var fulfilment = await Fulfilment.MeasureAsync(stack, store, orderIds.Take(Fulfilment.Orders).ToArray(), Concurrency);
+    var onHand = (await inventory.BalancesAsync(sku)).Sum(b => b.OnHand);
+    if (onHand != Orders / 2 + Orders - Fulfilment.Orders)
+    {
+        throw new InvalidOperationException($"{store}: on-hand {onHand} after {Fulfilment.Orders} single-unit shipments.");
+    }
+    var b2b = await B2bQuery.MeasureAsync(stack, store);
+    return [reads, orders, .. fulfilment, b2b];
 }

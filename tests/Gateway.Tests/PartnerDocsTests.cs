@@ -54,7 +54,7 @@ public sealed class PartnerDocsTests(SqliteStackFixture fixture) : IClassFixture
     [Fact]
     public async Task EverySchemaOfThePartnerDocumentsHasAnExample()
     {
-        foreach (var name in new[] { "storefront-v1", "storefront-v2", "marketplace-v1" })
+        foreach (var name in new[] { "storefront-v1", "storefront-v2", "marketplace-v1", "b2b-v1" })
         {
             var document = JsonDocument.Parse(await fixture.Stack.Gateway.Client().GetStringAsync($"/swagger/{name}/swagger.json")).RootElement;
             var withoutExample = document.GetProperty("components").GetProperty("schemas").EnumerateObject()

@@ -66,6 +66,7 @@ public sealed class Stack : IAsyncDisposable
             ["RateLimits:marketplace-write:TokenLimit"] = "10000",
             ["RateLimits:b2b-read:TokenLimit"] = "10000",
             ["RateLimits:b2b-write:TokenLimit"] = "10000",
+            ["RateLimits:internal:TokenLimit"] = "10000",
         };
         foreach (var (key, value) in options.GatewaySettings)
         {
