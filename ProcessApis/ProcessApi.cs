@@ -44,6 +44,13 @@ public static class ProcessApi
         builder.Services.AddScoped<Resourcing>();
         builder.Services.AddScoped<OrderFulfilment>();
         builder.Services.AddScoped<StockCounts>();
+        builder.Services.AddSingleton<ShortClaims>();
+        builder.Services.AddScoped<ShortResolver>();
+        builder.Services.AddOptions<FulfilmentOptions>().Bind(builder.Configuration.GetSection(FulfilmentOptions.Section))
+            .Validate(o => o.ShortSweepInterval > TimeSpan.Zero && o.ClaimStaleAfter > TimeSpan.Zero, "Fulfilment:ShortSweepInterval and ClaimStaleAfter must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ShortSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ShortSweeper>());
         builder.Services.AddScoped<BackorderFiller>();
         builder.Services.AddOptions<BackorderOptions>().Bind(builder.Configuration.GetSection(BackorderOptions.Section))
             .Validate(o => o.FillInterval > TimeSpan.Zero, "Backorders:FillInterval must be positive.")

@@ -30,6 +30,7 @@ public static class ErpApi
         builder.Services.AddSingleton<MovementStore>();
         builder.Services.AddSingleton<ReservationStore>();
         builder.Services.AddSingleton<FulfilmentStore>();
+        builder.Services.AddSingleton<ShortReservations>();
         builder.Services.AddSingleton<CycleCountStore>();
         builder.Services.AddSingleton<LedgerStore>();
         builder.Services.AddSingleton<RebuildStore>();

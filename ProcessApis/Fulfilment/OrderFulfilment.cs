@@ -135,7 +135,8 @@ public sealed class OrderFulfilment(IErpClient erp, IWmsClient wms, OrderStore o
     }
 
     /// <summary>Every unshipped unit of the order's SKU at the location goes back at the ERP and is sourced again or backordered.</summary>
-    public async Task<ResourcingResult> GiveBackAndResourceAsync(string orderId, string sku, string location, string? excluded, string seed, CancellationToken cancellationToken)
+    public async Task<ResourcingResult> GiveBackAndResourceAsync(string orderId, string sku, string location, string? excluded, string seed,
+        CancellationToken cancellationToken, string? resolvesShort = null)
     {
         var order = await orders.FindAsync(orderId, cancellationToken) ?? throw new InvalidOperationException($"Order {orderId} vanished.");
         var (unshipped, _) = await placements.AtAsync(orderId, sku, location, cancellationToken);
@@ -143,7 +144,7 @@ public sealed class OrderFulfilment(IErpClient erp, IWmsClient wms, OrderStore o
         var result = unshipped > 0
             ? await resourcing.ReserveAsync(orderId, order.Channel, order.ShipToRegion, sku, unshipped, excluded, seed, cancellationToken)
             : new ResourcingResult([], 0);
-        await placements.ReplaceAsync(orderId, sku, location, null, result.Reserved, result.Backordered, cancellationToken);
+        await placements.ReplaceAsync(orderId, sku, location, null, result.Reserved, result.Backordered, cancellationToken, resolvesShort);
         return result;
     }
 

@@ -59,8 +59,11 @@ public sealed class PlacementStore(Database database, TimeProvider time)
     /// Units of the order's SKU at a location are gone (refused, counted short, or their pick withdrawn): they are
     /// replaced in one transaction by where they were sourced again and what now waits for stock.
     /// <paramref name="units"/> null means every unshipped unit there; otherwise that many reserved units, newest first.
+    /// When the units were a short reservation, its resolution is recorded in the same transaction, so a resolver that
+    /// takes over after a crash never sources them twice.
     /// </summary>
-    public async Task ReplaceAsync(string orderId, string sku, string location, int? units, IReadOnlyList<PlannedAllocation> resourced, int backordered, CancellationToken cancellationToken)
+    public async Task ReplaceAsync(string orderId, string sku, string location, int? units, IReadOnlyList<PlannedAllocation> resourced, int backordered,
+        CancellationToken cancellationToken, string? resolvesShort = null)
     {
         var now = Now();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -77,6 +80,12 @@ public sealed class PlacementStore(Database database, TimeProvider time)
         }
         await InsertAsync(connection, transaction, orderId, resourced, now, cancellationToken);
         await BackorderStore.InsertAsync(connection, transaction, orderId, backordered > 0 ? [new Demand(sku, backordered)] : [], now, cancellationToken);
+        if (resolvesShort is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE short_resolutions SET outcome = @outcome, resolved_at = @now WHERE reservation_id = @resolvesShort",
+                new { resolvesShort, outcome = backordered > 0 ? "backordered" : "re-sourced", now }, transaction, cancellationToken: cancellationToken));
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -35,8 +35,28 @@ public static class ReservationEndpoints
             .RequireAuthorization(Policies.WriteOrders)
             .Produces<ReservationLineResult>()
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422);
+        erp.MapGet("/reservations/short", ListShortAsync)
+            .WithName("ListShortReservations")
+            .WithSummary("Lists, oldest first, up to 100 reservations a count took back whose references were not yet re-sourced or backordered.")
+            .RequireAuthorization(Policies.WriteOrders)
+            .Produces<ICollection<Reservation>>();
+        erp.MapPost("/reservations/short/resolve", ResolveShortAsync)
+            .WithName("ResolveShortReservations")
+            .WithSummary("Marks short reservations as dealt with, so they are listed no more; marking one twice is not an error.")
+            .RequireAuthorization(Policies.WriteOrders)
+            .Produces<ICollection<Reservation>>()
+            .ProducesProblem(400).ProducesProblem(422);
         return erp;
     }
+
+    private static async Task<IResult> ListShortAsync(ShortReservations shorts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await shorts.ListUnresolvedAsync(cancellationToken));
+
+    private static Task<IResult> ResolveShortAsync(
+        [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ShortResolution resolution,
+        HttpContext context, IdempotentCommands commands, ShortReservations shorts, CancellationToken cancellationToken) =>
+        commands.HandleAsync(idempotencyKey, resolution, "resolve-short", context,
+            (connection, transaction, _) => shorts.ResolveAsync(connection, transaction, resolution, cancellationToken), cancellationToken);
 
     private static Task<IResult> ReserveAsync(
         [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ReservationRequest request,

@@ -4,6 +4,8 @@ using System.Text.Json;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.TestSupport.Hosting;
 using IntegrationGateway.TestSupport.Http;
+using IntegrationGateway.ProcessApis.Fulfilment;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationGateway.ProcessApis.Tests;
 
@@ -13,6 +15,7 @@ namespace IntegrationGateway.ProcessApis.Tests;
 /// </summary>
 public abstract class FulfilmentFlowTests(Stack stack)
 {
+    private readonly Stack _stack = stack;
     private readonly HttpClient _channel = stack.Process.Client(TestTokens.Storefront("fulfilment"));
     private readonly HttpClient _ops = stack.Process.Client(TestTokens.Admin());
     private readonly HttpClient _system = stack.Erp.Client(TestTokens.Admin());
@@ -143,6 +146,29 @@ public abstract class FulfilmentFlowTests(Stack stack)
         Assert.Equal("EU-1:1,US-1:2", Placements(newerOrder));
         var olderOrder = await (await _channel.GetAsync($"/process/v1/orders/{older}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(("reserved", "EU-1:4"), (olderOrder.GetProperty("state").GetString(), Placements(olderOrder)));
+        Assert.Empty(await UnresolvedShortsAsync(sku));
+    }
+
+    [Fact]
+    public async Task ACountPostedStraightToTheErpIsFoundByTheSweepAndItsOrderIsReSourcedOnce()
+    {
+        var sku = await _inventory.NewSkuAsync(("EU-1", 5), ("US-1", 3));
+        var order = await PlaceAsync(sku, 4);
+
+        var counted = await (await _system.KeyedPostAsync("/system/erp/v1/counts", new { sku, location = "EU-1", countedOnHand = 1 })).JsonAsync(HttpStatusCode.Created);
+
+        var shorted = counted.GetProperty("shorted").EnumerateArray().Single();
+        Assert.Equal((order, 3, "short"), (shorted.GetProperty("reference").GetString(), shorted.GetProperty("quantity").GetInt32(), shorted.GetProperty("state").GetString()));
+        Assert.Equal("onHand=1 reserved=1 allocated=0 damaged=0 inspection=0 inTransit=0 available=0", await BucketsAsync(sku, "EU-1"));
+        Assert.Equal([shorted.GetProperty("id").GetString()!], await UnresolvedShortsAsync(sku));
+
+        // Two sweeps (and the background one, whenever it runs): the reservation is re-sourced once.
+        await _stack.Process.Services.GetRequiredService<ShortSweeper>().SweepAsync(CancellationToken.None);
+        await _stack.Process.Services.GetRequiredService<ShortSweeper>().SweepAsync(CancellationToken.None);
+
+        Assert.Equal((0, "EU-1:1,US-1:3"), await WaitingAsync(order));
+        Assert.Equal("onHand=3 reserved=3 allocated=0 damaged=0 inspection=0 inTransit=0 available=0", await BucketsAsync(sku, "US-1"));
+        Assert.Empty(await UnresolvedShortsAsync(sku));
     }
 
     [Fact]
@@ -217,6 +243,10 @@ public abstract class FulfilmentFlowTests(Stack stack)
 
     private async Task<string> PlaceAsync(string sku, int quantity, bool allowBackorder = false) =>
         (await (await _channel.PlaceOrderAsync("storefront", allowBackorder, (sku, quantity))).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+
+    private async Task<List<string>> UnresolvedShortsAsync(string sku) =>
+        (await (await _system.GetAsync("/system/erp/v1/reservations/short")).JsonAsync(HttpStatusCode.OK)).EnumerateArray()
+            .Where(r => r.GetProperty("sku").GetString() == sku).Select(r => r.GetProperty("id").GetString()!).ToList();
 
     private async Task<string> BucketsAsync(string sku, string location) => (await _inventory.BalanceAsync(sku, location)).Buckets();
 
