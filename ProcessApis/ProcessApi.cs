@@ -30,6 +30,7 @@ public static class ProcessApi
         builder.Services.AddSingleton<FeedStore>();
         builder.Services.AddScoped<ChannelCatalogue>();
         builder.Services.AddSingleton<OrderStore>();
+        builder.Services.AddSingleton<OrderLeases>();
         builder.Services.AddSingleton<LocationDirectory>();
         builder.Services.AddScoped<StockReader>();
         builder.Services.AddScoped<OrderReservation>();

@@ -59,6 +59,15 @@ public sealed class BackorderStore(Database database, TimeProvider time)
         return true;
     }
 
+    /// <summary>True when the backorder still waits for exactly what it did when it was listed.</summary>
+    public async Task<bool> IsStillOpenAsync(OpenBackorder backorder, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM backorders WHERE id = @Id AND state = 'open' AND quantity = @Quantity",
+            new { backorder.Id, backorder.Quantity }, cancellationToken: cancellationToken)) == 1;
+    }
+
     public async Task<int> CancelOfAsync(string orderId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

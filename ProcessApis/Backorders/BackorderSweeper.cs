@@ -13,7 +13,7 @@ public sealed class BackorderSweeper(IServiceScopeFactory scopes, TimeProvider t
             try
             {
                 using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<BackorderFiller>().FillAsync(null, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<BackorderFiller>().FillAsync(null, waitForBusyOrders: false, stoppingToken);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {

@@ -50,7 +50,7 @@ public static class FulfilmentEndpoints
     }
 
     private static async Task<IResult> AllocateAsync(string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
-        OrderStore orders, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken)
+        OrderStore orders, OrderLeases leases, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
         {
@@ -61,23 +61,24 @@ public static class FulfilmentEndpoints
             return Problem.NotFound($"No order {id}.");
         }
         return await OrderEndpoints.KeyedAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint("allocate", id),
-            () => fulfilment.AllocateAsync(order, idempotencyKey!, cancellationToken), cancellationToken);
+            () => leases.AnswerAsync(order.Id, async () => await fulfilment.AllocateAsync((await orders.FindAsync(order.Id, cancellationToken))!, idempotencyKey!, cancellationToken),
+                cancellationToken), cancellationToken);
     }
 
     private static Task<IResult> ConfirmShipmentAsync(string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
-        PlacementStore placements, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken) =>
-        OnPickAsync(id, idempotencyKey, "ship-confirm", id, placements, keys,
+        PlacementStore placements, OrderLeases leases, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken) =>
+        OnPickAsync(id, idempotencyKey, "ship-confirm", id, placements, leases, keys,
             (orderId, pick) => fulfilment.ConfirmShipmentAsync(orderId, pick, idempotencyKey!, cancellationToken), cancellationToken);
 
     private static Task<IResult> RefuseAsync(string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, PickRefusalReport report,
-        PlacementStore placements, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken) =>
+        PlacementStore placements, OrderLeases leases, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken) =>
         RequestValidation.Errors(report) is { Count: > 0 } errors
             ? Task.FromResult(Problem.Validation(errors))
-            : OnPickAsync(id, idempotencyKey, "refusal", new { id, report.Reason }, placements, keys,
+            : OnPickAsync(id, idempotencyKey, "refusal", new { id, report.Reason }, placements, leases, keys,
                 (orderId, pick) => fulfilment.RefuseAsync(orderId, pick, report.Reason, idempotencyKey!, cancellationToken), cancellationToken);
 
     private static async Task<IResult> OnPickAsync(string pickId, string? idempotencyKey, string operation, object fingerprinted, PlacementStore placements,
-        IdempotencyStore keys, Func<string, IReadOnlyList<Placement>, Task<Answer>> command, CancellationToken cancellationToken)
+        OrderLeases leases, IdempotencyStore keys, Func<string, IReadOnlyList<Placement>, Task<Answer>> command, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
         {
@@ -85,8 +86,11 @@ public static class FulfilmentEndpoints
         }
         // The key is judged first: a refused pick's units moved on, and a replay must still get the first answer.
         return await OrderEndpoints.KeyedAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint(operation, fingerprinted), async () =>
-            (pickId.Length <= 40 ? await placements.FindByPickAsync(pickId, cancellationToken) : null) is { } pick
-                ? await command(pick.OrderId, pick.Placements)
+            (pickId.Length <= 40 ? await placements.FindByPickAsync(pickId, cancellationToken) : null) is { } found
+                // The pick's placements are read again under the order's lease: another change may just have moved them.
+                ? await leases.AnswerAsync(found.OrderId, async () => await placements.FindByPickAsync(pickId, cancellationToken) is { } pick
+                    ? await command(pick.OrderId, pick.Placements)
+                    : Answer.Unkept(Problem.NotFound($"No pick {pickId} belongs to an order.")), cancellationToken)
                 : Answer.Unkept(Problem.NotFound($"No pick {pickId} belongs to an order.")), cancellationToken);
     }
 
@@ -113,6 +117,6 @@ public static class FulfilmentEndpoints
             return refusal;
         }
         return await OrderEndpoints.KeyedAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint("fill", "backorders"),
-            async () => Answer.Json(200, await filler.FillAsync(null, cancellationToken)), cancellationToken);
+            async () => Answer.Json(200, await filler.FillAsync(null, waitForBusyOrders: true, cancellationToken)), cancellationToken);
     }
 }

@@ -38,7 +38,8 @@ public sealed class OrderFulfilment(IErpClient erp, IWmsClient wms, OrderStore o
             var moved = ErpAnswers.Content(allocated);
             var pick = await wms.CreatePickAsync(DerivedKeys.Of("pick", order.Id, key, sku, location),
                 new PickRequest { Reference = order.Id, Sku = sku, Location = location, Quantity = moved.Quantity }, cancellationToken);
-            await placements.MarkAllocatedAsync(order.Id, sku, location, SystemAnswers.Content(pick, "WMS").Id, cancellationToken);
+            // Exactly the units the ERP moved: a unit reserved meanwhile (a backorder filled) stays reserved on both sides.
+            await placements.MarkAllocatedAsync(order.Id, sku, location, moved.Quantity, SystemAnswers.Content(pick, "WMS").Id, cancellationToken);
         }
         return await CurrentAsync(order.Id, cancellationToken);
     }
@@ -116,8 +117,10 @@ public sealed class OrderFulfilment(IErpClient erp, IWmsClient wms, OrderStore o
             }
             withdrawn.Add(pick);
         }
-        ErpAnswers.Content(await erp.ReleaseReservationsAsync($"{order.Id}:cancel", new ReleaseRequest { Reference = order.Id }, cancellationToken));
+        // Waiting units stop waiting before anything is released: a fill pass that reserves for this order afterwards
+        // finds its backorder cancelled and gives the units back, and one that got in before is released below.
         await backorders.CancelOfAsync(order.Id, cancellationToken);
+        ErpAnswers.Content(await erp.ReleaseReservationsAsync($"{order.Id}:cancel", new ReleaseRequest { Reference = order.Id }, cancellationToken));
         await orders.MoveAsync(order.Id, OrderStates.Reserved, OrderStates.Cancelled, cancellationToken);
         return await CurrentAsync(order.Id, cancellationToken);
     }

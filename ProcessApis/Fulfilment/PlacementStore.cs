@@ -37,14 +37,39 @@ public sealed class PlacementStore(Database database, TimeProvider time)
         return (orderId, placements.AsList());
     }
 
-    /// <summary>The reserved units of the order's SKU at the location now belong to the pick.</summary>
-    public async Task MarkAllocatedAsync(string orderId, string sku, string location, string pickId, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="units"/> reserved units of the order's SKU at the location, oldest first (as the ERP's reservations
+    /// were made), now belong to the pick; a placement larger than what is left is split.
+    /// </summary>
+    public async Task MarkAllocatedAsync(string orderId, string sku, string location, int units, string pickId, CancellationToken cancellationToken)
     {
+        var now = Now();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE order_placements SET state = 'allocated', pick_id = @pickId, updated_at = @now
-            WHERE order_id = @orderId AND sku = @sku AND location = @location AND state = 'reserved'
-            """, new { orderId, sku, location, pickId, now = Now() }, cancellationToken: cancellationToken));
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var reserved = await connection.QueryAsync<Placement>(new CommandDefinition(
+            $"SELECT {Columns} FROM order_placements WHERE order_id = @orderId AND sku = @sku AND location = @location AND state = 'reserved' ORDER BY id",
+            new { orderId, sku, location }, transaction, cancellationToken: cancellationToken));
+        foreach (var placement in reserved)
+        {
+            if (units <= 0)
+            {
+                break;
+            }
+            if (placement.Quantity > units)
+            {
+                await connection.ExecuteAsync(new CommandDefinition("UPDATE order_placements SET quantity = quantity - @units WHERE id = @Id",
+                    new { placement.Id, units }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition("""
+                    INSERT INTO order_placements (order_id, sku, location, quantity, state, pick_id, updated_at)
+                    VALUES (@orderId, @sku, @location, @units, 'allocated', @pickId, @now)
+                    """, new { orderId, sku, location, units, pickId, now }, transaction, cancellationToken: cancellationToken));
+                break;
+            }
+            await connection.ExecuteAsync(new CommandDefinition("UPDATE order_placements SET state = 'allocated', pick_id = @pickId, updated_at = @now WHERE id = @Id",
+                new { placement.Id, pickId, now }, transaction, cancellationToken: cancellationToken));
+            units -= placement.Quantity;
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task MarkShippedAsync(string pickId, CancellationToken cancellationToken)

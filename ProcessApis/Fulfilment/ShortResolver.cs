@@ -2,6 +2,7 @@ using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Holds;
 using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ServiceDefaults.Problems;
 
 namespace IntegrationGateway.ProcessApis.Fulfilment;
 
@@ -9,7 +10,7 @@ namespace IntegrationGateway.ProcessApis.Fulfilment;
 /// Deals with one reservation a count took back, exactly once whoever asks (the count request or the sweep): units
 /// taken from an order are sourced again elsewhere or backordered, units taken from a cart hold shrink the hold.
 /// </summary>
-public sealed class ShortResolver(ShortClaims claims, OrderStore orders, PlacementStore placements, HoldStore holds,
+public sealed class ShortResolver(ShortClaims claims, OrderStore orders, OrderLeases leases, PlacementStore placements, HoldStore holds,
     OrderFulfilment fulfilment, Resourcing resourcing)
 {
     private static readonly TimeSpan WaitStep = TimeSpan.FromMilliseconds(100);
@@ -19,7 +20,17 @@ public sealed class ShortResolver(ShortClaims claims, OrderStore orders, Placeme
     {
         if (await claims.TryClaimAsync(taken.Id, cancellationToken))
         {
-            var outcome = await ResolveOnceAsync(taken, cancellationToken);
+            var (held, outcome) = await leases.RunAsync(taken.Reference, wait: true, () => ResolveOnceAsync(taken, cancellationToken), cancellationToken);
+            if (!held && await orders.FindAsync(taken.Reference, cancellationToken) is not null)
+            {
+                // The order stayed busy; the claim goes stale and the next sweep resolves the reservation.
+                throw new DependencyUnavailableException("order " + taken.Reference, 409);
+            }
+            if (!held)
+            {
+                // Not an order (a cart hold's reference): there is no order lease to take.
+                outcome = await ResolveOnceAsync(taken, cancellationToken);
+            }
             await claims.ResolvedAsync(taken.Id, Name(outcome), cancellationToken);
             return Line(taken, outcome);
         }

@@ -76,7 +76,7 @@ public static class OrderEndpoints
 
     private static async Task<IResult> CancelAsync(
         string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ClaimsPrincipal user,
-        OrderStore orders, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken)
+        OrderStore orders, OrderLeases leases, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
         {
@@ -87,7 +87,8 @@ public static class OrderEndpoints
             return Problem.NotFound($"No order {id}.");
         }
         return await KeyedAsync(keys, order.Channel, idempotencyKey!, IdempotencyKey.Fingerprint("cancel", id),
-            () => fulfilment.CancelAsync(order, idempotencyKey!, cancellationToken), cancellationToken);
+            () => leases.AnswerAsync(order.Id, async () => await fulfilment.CancelAsync((await orders.FindAsync(order.Id, cancellationToken))!, idempotencyKey!, cancellationToken),
+                cancellationToken), cancellationToken);
     }
 
     private static async Task<OrderRecord?> FindVisibleAsync(string id, ClaimsPrincipal user, OrderStore orders, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
     {
         try
         {
-            await backorders.FillAsync(demand.Select(d => d.Sku).ToList(), cancellationToken);
+            await backorders.FillAsync(demand.Select(d => d.Sku).ToList(), waitForBusyOrders: true, cancellationToken);
         }
         catch (Exception failure) when (DependencyFailure.IsDependencyFailure(failure, cancellationToken))
         {

@@ -19,6 +19,8 @@ public static class ProblemTypes
     public const string StockCommitted = Base + "stock-committed";
     /// <summary>The thing exists but its state does not allow the change (a shipped pick cannot be cancelled).</summary>
     public const string InvalidState = Base + "invalid-state";
+    /// <summary>Another change of the same thing is running; the same request may be sent again shortly.</summary>
+    public const string ResourceBusy = Base + "resource-busy";
     public const string LedgerInconsistent = Base + "ledger-inconsistent";
     public const string DependencyUnavailable = Base + "dependency-unavailable";
     public const string Unauthorized = Base + "unauthorized";

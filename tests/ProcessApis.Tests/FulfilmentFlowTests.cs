@@ -95,9 +95,9 @@ public abstract class FulfilmentFlowTests(Stack stack)
         Assert.Equal("onHand=3 reserved=0 allocated=0 damaged=0 inspection=0 inTransit=0 available=3", await BucketsAsync(sku, "EU-1"));
 
         await _inventory.ReceiveAsync(sku, "US-1", 5);
-        var fill = await (await _ops.FillBackordersAsync()).JsonAsync(HttpStatusCode.OK);
+        // The pass asked for here, or the background one if it got there first: either fills the backorder, once.
+        await (await _ops.FillBackordersAsync()).JsonAsync(HttpStatusCode.OK);
 
-        Assert.Contains(fill.GetProperty("filled").EnumerateArray(), f => f.GetProperty("orderId").GetString() == order && f.GetProperty("location").GetString() == "US-1" && f.GetProperty("quantity").GetInt32() == 3);
         Assert.Equal("onHand=5 reserved=3 allocated=0 damaged=0 inspection=0 inTransit=0 available=2", await BucketsAsync(sku, "US-1"));
         var filled = await (await _channel.GetAsync($"/process/v1/orders/{order}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("reserved", filled.GetProperty("state").GetString());
@@ -191,10 +191,9 @@ public abstract class FulfilmentFlowTests(Stack stack)
         await (await _ops.FillBackordersAsync()).JsonAsync(HttpStatusCode.OK);
         Assert.Equal((1, "EU-1:1"), await WaitingAsync(second));
         (await _system.MoveAsync(new MovementRequest { Sku = sku, Location = "US-1", Type = MovementType.ReturnDisposition, Disposition = ReturnDisposition.Sellable, Quantity = 1 })).EnsureSuccessStatusCode();
-        var fill = await (await _ops.FillBackordersAsync()).JsonAsync(HttpStatusCode.OK);
+        await (await _ops.FillBackordersAsync()).JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal((0, "EU-1:1,US-1:1"), await WaitingAsync(second));
-        Assert.Contains(fill.GetProperty("filled").EnumerateArray(), f => f.GetProperty("orderId").GetString() == second && f.GetProperty("location").GetString() == "US-1");
         Assert.Equal("onHand=1 reserved=1 allocated=0 damaged=0 inspection=0 inTransit=0 available=0", await BucketsAsync(sku, "US-1"));
     }
 

@@ -45,6 +45,13 @@ public static class SoakCalls
         return await SoakAnswer.ReadAsync(await warehouse.SendAsync(request));
     }
 
+    public static async Task<SoakAnswer> RefusePickAsync(HttpClient warehouse, string pickId, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/process/v1/picks/{pickId}/refusal") { Content = JsonContent.Create(new { reason = "soak: bin short" }) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await SoakAnswer.ReadAsync(await warehouse.SendAsync(request));
+    }
+
     public static object Order(string? shipToRegion, bool allowSplit, IEnumerable<(string Sku, int Quantity)> lines) => new
     {
         orderRef = "SOAK-" + Guid.NewGuid().ToString("N")[..8],

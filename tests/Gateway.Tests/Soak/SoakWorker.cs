@@ -149,7 +149,8 @@ public sealed class SoakWorker(int number, HttpClient storefront, HttpClient war
         }
         var id = _cancellable[_random.Next(_cancellable.Count)];
         var allocated = await SoakCalls.AllocateAsync(warehouse, id, NewKey());
-        if (allocated is not { Status: 200, Json: { } order, State: "allocated" })
+        // Earlier refusals may have left units reserved elsewhere (a pick opens for them now) or waiting as a backorder.
+        if (allocated is not { Status: 200, Json: { } order, State: "allocated" or "reserved" or "backordered" })
         {
             tally.Surprise("allocate", $"{id}: {allocated}");
             return;
@@ -160,11 +161,28 @@ public sealed class SoakWorker(int number, HttpClient storefront, HttpClient war
             return;
         }
         var picks = order.GetProperty("lines").EnumerateArray().SelectMany(l => l.GetProperty("allocations").EnumerateArray()
+            .Where(a => a.GetProperty("state").GetString() == "allocated")
             .Select(a => (Sku: l.GetProperty("sku").GetString()!, Location: a.GetProperty("location").GetString()!, Quantity: a.GetProperty("quantity").GetInt32(), PickId: a.GetProperty("pickId").GetString()!)))
+            .DistinctBy(p => p.PickId)
             .ToList();
-        _cancellable.Remove(id);
         foreach (var pick in picks)
         {
+            if (_random.Next(8) == 0)
+            {
+                // The floor finds the bin short: the units are sourced again elsewhere or wait as a backorder.
+                var refused = await SoakCalls.RefusePickAsync(warehouse, pick.PickId, NewKey());
+                if (refused is { Status: 200 })
+                {
+                    tally.Count("pick refusal", refused.Outcome);
+                }
+                else
+                {
+                    tally.Surprise("pick refusal", $"{pick.PickId}: {refused}");
+                }
+                continue;
+            }
+            // A shipped unit can no longer be cancelled, so the order leaves the cancellable ones.
+            _cancellable.Remove(id);
             var key = NewKey();
             var shipped = await SoakCalls.ShipConfirmAsync(warehouse, pick.PickId, key);
             // A confirmation sent twice is posted once: on-hand is checked against the record at the end.
