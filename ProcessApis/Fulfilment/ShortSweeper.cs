@@ -1,5 +1,6 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ProcessApis.Sourcing;
+using IntegrationGateway.ProcessApis.Background;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationGateway.ProcessApis.Fulfilment;
@@ -8,23 +9,14 @@ namespace IntegrationGateway.ProcessApis.Fulfilment;
 /// Finds reservations a count took back that nobody re-sourced: counts posted straight to the ERP, or a count request
 /// that failed half-way. Each is resolved once (see <see cref="ShortResolver"/>) and then marked at the ERP.
 /// </summary>
-public sealed class ShortSweeper(IServiceScopeFactory scopes, TimeProvider time, IOptions<FulfilmentOptions> options, ILogger<ShortSweeper> logger) : BackgroundService
+public sealed class ShortSweeper(IServiceScopeFactory scopes, TimeProvider time, IOptions<FulfilmentOptions> options, ILogger<ShortSweeper> logger)
+    : PeriodicPass(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ShortSweepInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                logger.LogWarning(failure, "Short reservation sweep failed; the next pass retries");
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.ShortSweepInterval;
+
+    protected override string Name => "Short reservation sweep";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
     /// <summary>One pass; the number of short reservations resolved and marked.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using IntegrationGateway.ProcessApis.Background;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationGateway.ProcessApis.Holds;
@@ -6,23 +7,14 @@ namespace IntegrationGateway.ProcessApis.Holds;
 /// Releases expired holds at the ERP and marks them released. Availability already counts an expired hold as free
 /// at read time, so a late sweep only delays when orders may take those units, never what channels are told.
 /// </summary>
-public sealed class HoldSweeper(IServiceScopeFactory scopes, HoldClock clock, IOptions<HoldOptions> options, ILogger<HoldSweeper> logger) : BackgroundService
+public sealed class HoldSweeper(IServiceScopeFactory scopes, HoldClock clock, IOptions<HoldOptions> options, ILogger<HoldSweeper> logger)
+    : PeriodicPass(clock.Time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock.Time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                logger.LogWarning(failure, "Hold sweep failed; the next pass retries");
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    protected override string Name => "Hold sweep";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
     public async Task SweepAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using IntegrationGateway.ProcessApis.Idempotency;
+using IntegrationGateway.ProcessApis.Background;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationGateway.ProcessApis.Orders;
@@ -7,23 +8,14 @@ namespace IntegrationGateway.ProcessApis.Orders;
 /// Finishes what a crash or an ERP outage interrupted: an order stuck mid-way has its reservations released
 /// and its Idempotency-Key freed, so stock never stays held by an order nobody will confirm.
 /// </summary>
-public sealed class OrderRecovery(IServiceScopeFactory scopes, TimeProvider time, IOptions<OrderRecoveryOptions> options, ILogger<OrderRecovery> logger) : BackgroundService
+public sealed class OrderRecovery(IServiceScopeFactory scopes, TimeProvider time, IOptions<OrderRecoveryOptions> options, ILogger<OrderRecovery> logger)
+    : PeriodicPass(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RecoverAsync(stoppingToken);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                logger.LogWarning(failure, "Order recovery pass failed; the next pass retries");
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override string Name => "Order recovery pass";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => RecoverAsync(cancellationToken);
 
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
