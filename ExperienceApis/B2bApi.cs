@@ -21,7 +21,7 @@ public static class B2bApi
 
     public static IHostApplicationBuilder AddB2b(this IHostApplicationBuilder builder)
     {
-        builder.Services.ConfigureSwaggerGen(options => options.SchemaFilter<SkuItemBoundsFilter>());
+        builder.Services.ConfigureSwaggerGen(options => options.AddSkuItemBounds((typeof(IntegrationGateway.Contracts.B2b.B2bAvailabilityQuery), "skus")));
         return builder;
     }
 
