@@ -1,6 +1,5 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
-using IntegrationGateway.ProcessApis.Orders;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Problems;
 
@@ -10,7 +9,7 @@ namespace IntegrationGateway.ProcessApis.Holds;
 /// Cart holds are ERP reservations under a reference per hold request ("hold:" + cart id + ":" + a short id), so a
 /// refused or failed request is undone by releasing its own reference without touching what the cart held before.
 /// </summary>
-public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore holds, HoldClock clock, OrderReservation orders, ILogger<CartHolding> logger)
+public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore holds, HoldClock clock, ILogger<CartHolding> logger)
 {
     private const int MaxAttempts = 3;
 
@@ -62,64 +61,6 @@ public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore hol
         }
     }
 
-    /// <summary>
-    /// Confirms the cart's unexpired holds as an order. The ERP cannot move a reservation to another reference, so the
-    /// holds are released and the order reserved at once through the order path (same planner, its compensation and
-    /// recovery): the ERP's conditional update still refuses any oversell, and an order that cannot hold in full
-    /// leaves nothing behind. The cost is a short window in which another buyer may take a released unit; the
-    /// confirm is then refused as short rather than oversold.
-    /// </summary>
-    public async Task<Answer> ConfirmAsync(string cartId, CartConfirmRequest request, Channel channel, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        var claimed = await holds.ClaimUnexpiredAsync(cartId, HoldStates.Confirming, cancellationToken);
-        if (claimed.Count == 0)
-        {
-            return Answer.Problem(HoldProblems.CartExpired(cartId));
-        }
-        var references = claimed.Select(r => r.Reference).Distinct(StringComparer.Ordinal).ToList();
-        try
-        {
-            foreach (var reference in references)
-            {
-                ErpAnswers.Content(await erp.ReleaseReservationsAsync($"{reference}:confirm", new ReleaseRequest { Reference = reference }, cancellationToken));
-            }
-        }
-        catch (Exception failure) when (DependencyFailure.IsDependencyFailure(failure, cancellationToken))
-        {
-            // Back to active: still reservations (or partly released), and the sweeper releases them once they expire.
-            await MoveAllAsync(references, HoldStates.Confirming, HoldStates.Active);
-            throw;
-        }
-        var orderRequest = new OrderRequest
-        {
-            Channel = channel.Id,
-            OrderRef = request.OrderRef,
-            ShipToRegion = request.ShipToRegion,
-            AllowSplit = true,
-            Lines = claimed.Select(r => new OrderLine { Sku = r.Sku, Quantity = r.Quantity }).ToList(),
-        };
-        var demand = SourcingPlanner.Summed(claimed.Select(r => (r.Sku, r.Quantity)));
-        ReservationOutcome outcome;
-        try
-        {
-            outcome = await orders.ReserveAsync("ord_" + Guid.CreateVersion7().ToString("N"), orderRequest, channel, idempotencyKey, demand, cancellationToken);
-        }
-        catch
-        {
-            await MoveAllAsync(references, HoldStates.Confirming, HoldStates.Released);
-            throw;
-        }
-        if (outcome is ReservationOutcome.Reserved reserved)
-        {
-            await MoveAllAsync(references, HoldStates.Confirming, HoldStates.Confirmed);
-            return Answer.Json(201, reserved.Order);
-        }
-        await MoveAllAsync(references, HoldStates.Confirming, HoldStates.Released);
-        return outcome is ReservationOutcome.Short shortfall
-            ? Answer.Problem(OrderProblems.InsufficientStock(shortfall.Shortages))
-            : throw new InvalidOperationException("A held SKU became unknown to the ERP.");
-    }
-
     /// <summary>Releases every active hold of the cart, expired or not; what was released is answered.</summary>
     public async Task<CartHolds> ReleaseAsync(string cartId, string channel, CancellationToken cancellationToken)
     {
@@ -153,14 +94,6 @@ public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore hol
         {
             // The rows stay active with their expiry: the sweeper releases the reference once it expires.
             logger.LogWarning(failure, "Hold {Reference} could not be undone yet; the sweeper releases it when it expires", reference);
-        }
-    }
-
-    private async Task MoveAllAsync(IEnumerable<string> references, string from, string to)
-    {
-        foreach (var reference in references)
-        {
-            await holds.MoveAsync(reference, from, to, CancellationToken.None);
         }
     }
 }

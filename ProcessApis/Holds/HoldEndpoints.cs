@@ -84,7 +84,7 @@ public static partial class HoldEndpoints
 
     private static async Task<IResult> ConfirmAsync(
         string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, CartConfirmRequest request, ClaimsPrincipal user,
-        IdempotencyStore keys, ChannelStore channels, HoldStore holds, CartHolding carts, CancellationToken cancellationToken)
+        IdempotencyStore keys, ChannelStore channels, HoldStore holds, CartConfirmation confirmations, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
         {
@@ -104,7 +104,7 @@ public static partial class HoldEndpoints
             return Problem.NotFound($"No cart {cartId}.");
         }
         return await OrderEndpoints.KeyedAsync(keys, channel.Id, idempotencyKey!, IdempotencyKey.Fingerprint("confirm", new { cartId, request }),
-            () => carts.ConfirmAsync(cartId, request, channel, idempotencyKey!, cancellationToken), cancellationToken);
+            () => confirmations.ConfirmAsync(cartId, request, channel, idempotencyKey!, cancellationToken), cancellationToken);
     }
 
     private static async Task<IResult> ReleaseAsync(
