@@ -77,12 +77,14 @@ public sealed class CartConfirmation(IErpClient erp, StockReader stock, HoldStor
 
     private async Task<Answer> RefuseAsync(string orderId, Channel channel, IReadOnlyList<HoldRow> rows, CancellationToken cancellationToken)
     {
-        // A count took units back from a hold, or it went meanwhile: the cart cannot become the order it held.
+        // A count took units back from a hold, or it went meanwhile: the cart cannot become the order it held. The holds
+        // pass through releasing first, so the sweeper finishes their release if the ERP cannot be reached now.
+        await holds.MoveOfOrderAsync(orderId, HoldStates.Confirming, HoldStates.Releasing, CancellationToken.None);
+        await orders.MoveAsync(orderId, OrderStates.Pending, OrderStates.Rejected, CancellationToken.None);
         foreach (var reference in rows.Select(r => r.Reference).Distinct(StringComparer.Ordinal))
         {
-            await carts.ReleaseReferenceAsync(reference, HoldStates.Confirming, cancellationToken);
+            await carts.ReleaseReferenceAsync(reference, HoldStates.Releasing, cancellationToken);
         }
-        await orders.MoveAsync(orderId, OrderStates.Pending, OrderStates.Rejected, CancellationToken.None);
         var demand = SourcingPlanner.Summed(rows.Select(r => (r.Sku, r.Quantity)));
         var now = await stock.ReadAsync(demand.Select(d => d.Sku).ToList(), channel, cancellationToken);
         return Answer.Problem(OrderProblems.InsufficientStock(demand

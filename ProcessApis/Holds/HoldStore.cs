@@ -95,8 +95,15 @@ public sealed class HoldStore(Database database, HoldClock clock)
         return (await connection.QueryAsync<HoldRow>(new CommandDefinition(sql, new { orderId, state }, cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>Moves the holds of an order from one state to another inside the caller's transaction.</summary>
-    public static Task<int> MoveOfOrderAsync(DbConnection connection, DbTransaction transaction, string orderId, string from, string to, CancellationToken cancellationToken) =>
+    /// <summary>Moves the holds of an order from one state to another.</summary>
+    public async Task<int> MoveOfOrderAsync(string orderId, string from, string to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await MoveOfOrderAsync(connection, null, orderId, from, to, cancellationToken);
+    }
+
+    /// <summary>Moves the holds of an order from one state to another, inside the caller's transaction when it has one.</summary>
+    public static Task<int> MoveOfOrderAsync(DbConnection connection, DbTransaction? transaction, string orderId, string from, string to, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("UPDATE holds SET state = @to WHERE order_id = @orderId AND state = @from",
             new { orderId, from, to }, transaction, cancellationToken: cancellationToken));
 

@@ -1,7 +1,9 @@
 using System.Net;
+using IntegrationGateway.ProcessApis.Holds;
 using IntegrationGateway.ProcessApis.Steps;
 using IntegrationGateway.TestSupport.Hosting;
 using IntegrationGateway.TestSupport.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationGateway.ProcessApis.Tests;
 
@@ -61,6 +63,28 @@ public abstract class CartHoldConfirmRaceTests(CrashStackFixture fixture)
             var balance = await inventory.BalanceAsync(sku, "EU-1");
             Assert.Equal((4, 4, 0), (balance.OnHand, balance.Reserved, balance.Available));
         }
+    }
+
+    [Fact]
+    public async Task ACartWhoseHoldTheErpNoLongerHasIsRefusedAsShortAndLeavesNothingHeld()
+    {
+        var inventory = _stack.Inventory();
+        var sku = await inventory.NewSkuAsync(("EU-1", 5));
+        var cart = NewCartId();
+        (await HoldAsync(cart, sku, 2)).EnsureSuccessStatusCode();
+        // The hold's reservation goes at the ERP behind the process's back (an operator released it).
+        var reference = (await _stack.Process.Services.GetRequiredService<HoldStore>().ListAsync(cart, CancellationToken.None)).Single().Reference;
+        (await _stack.Erp.Client(TestTokens.Admin()).KeyedPostAsync("/system/erp/v1/reservations/release", new { reference })).EnsureSuccessStatusCode();
+        var key = Guid.NewGuid().ToString();
+        var body = new { orderRef = "gone" };
+
+        var refused = await (await Channel().KeyedPostAsync($"/process/v1/carts/{cart}/confirm", body, key)).AssertProblemAsync(HttpStatusCode.Conflict, "insufficient-stock");
+        var replay = await (await Channel().KeyedPostAsync($"/process/v1/carts/{cart}/confirm", body, key)).AssertProblemAsync(HttpStatusCode.Conflict, "insufficient-stock");
+
+        Assert.Equal(refused.GetProperty("detail").GetString(), replay.GetProperty("detail").GetString());
+        Assert.Equal(0, (await inventory.BalanceAsync(sku, "EU-1")).Reserved);
+        Assert.All(await _stack.Process.Services.GetRequiredService<HoldStore>().ListAsync(cart, CancellationToken.None), r => Assert.Equal(HoldStates.Released, r.State));
+        await (await ConfirmAsync(cart)).AssertProblemAsync(HttpStatusCode.Conflict, "cart-expired");
     }
 
     private HttpClient Channel() => _stack.Process.Client(TestTokens.Storefront("confirm-race"));
