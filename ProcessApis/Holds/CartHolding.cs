@@ -1,6 +1,7 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Sourcing;
+using IntegrationGateway.ProcessApis.Steps;
 using IntegrationGateway.ServiceDefaults.Problems;
 
 namespace IntegrationGateway.ProcessApis.Holds;
@@ -9,11 +10,11 @@ namespace IntegrationGateway.ProcessApis.Holds;
 /// Cart holds are ERP reservations under a reference per hold request ("hold:" + cart id + ":" + a short id), so a
 /// refused or failed request is undone by releasing its own reference without touching what the cart held before.
 /// </summary>
-public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore holds, HoldClock clock, ILogger<CartHolding> logger)
+public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore holds, HoldClock clock, IStepHook steps, ILogger<CartHolding> logger)
 {
     private const int MaxAttempts = 3;
 
-    public async Task<HoldOutcome> HoldAsync(string cartId, CartHoldRequest request, Channel channel, CancellationToken cancellationToken)
+    public async Task<HoldOutcome> HoldAsync(string cartId, CartHoldRequest request, Channel channel, string idempotencyKey, CancellationToken cancellationToken)
     {
         var demand = SourcingPlanner.Summed(request.Lines.Select(l => (l.Sku, l.Quantity)));
         var skus = demand.Select(d => d.Sku).ToList();
@@ -33,7 +34,7 @@ public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore hol
                 return new HoldOutcome.Short(plan.Shortages);
             }
             var reference = $"hold:{cartId}:{Guid.NewGuid():N}"[..Math.Min(64, cartId.Length + 16)];
-            await holds.InsertAsync(reference, cartId, channel.Id, plan.Allocations, expiresAt, cancellationToken);
+            await holds.InsertAsync(reference, cartId, channel.Id, idempotencyKey, plan.Allocations, expiresAt, cancellationToken);
             bool held;
             try
             {
@@ -47,6 +48,7 @@ public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore hol
             }
             if (held)
             {
+                await steps.ReachedAsync(ProcessSteps.HoldReservedAtErp, cancellationToken);
                 var until = await holds.ExtendAsync(cartId, expiresAt, cancellationToken);
                 var rows = (await holds.ListAsync(cartId, cancellationToken)).Where(r => r.State == HoldStates.Active && r.ExpiresAt > clock.Now.ToUnixTimeMilliseconds()).ToList();
                 return new HoldOutcome.Held(CartViews.Of(cartId, channel.Id, rows, until));

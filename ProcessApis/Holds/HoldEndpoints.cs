@@ -72,7 +72,7 @@ public static partial class HoldEndpoints
             {
                 return Answer.Problem(HoldProblems.CartOfAnotherChannel(cartId));
             }
-            return await carts.HoldAsync(cartId, request, channel, cancellationToken) switch
+            return await carts.HoldAsync(cartId, request, channel, idempotencyKey!, cancellationToken) switch
             {
                 HoldOutcome.Held held => Answer.Json(201, held.Cart),
                 HoldOutcome.Short shortfall => Answer.Problem(OrderProblems.InsufficientStock(shortfall.Shortages)),

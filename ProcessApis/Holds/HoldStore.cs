@@ -13,18 +13,19 @@ public sealed class HoldStore(Database database, HoldClock clock)
         """;
 
     /// <summary>Written before the ERP is asked, so a crash mid-way leaves rows the sweeper releases once they expire.</summary>
-    public async Task InsertAsync(string reference, string cartId, string channel, IReadOnlyList<PlannedAllocation> allocations, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public async Task InsertAsync(string reference, string cartId, string channel, string idempotencyKey, IReadOnlyList<PlannedAllocation> allocations, DateTimeOffset expiresAt,
+        CancellationToken cancellationToken)
     {
         const string sql = """
-            INSERT INTO holds (reference, cart_id, channel, sku, location, quantity, expires_at, state, created_at)
-            VALUES (@reference, @cartId, @channel, @Sku, @Location, @Quantity, @expires, 'active', @now)
+            INSERT INTO holds (reference, cart_id, channel, sku, location, quantity, expires_at, state, created_at, idempotency_key)
+            VALUES (@reference, @cartId, @channel, @Sku, @Location, @Quantity, @expires, 'active', @now, @idempotencyKey)
             """;
         var expires = expiresAt.ToUnixTimeMilliseconds();
         var now = clock.Now.ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql,
-            allocations.Select(a => new { reference, cartId, channel, a.Sku, a.Location, a.Quantity, expires, now }), transaction, cancellationToken: cancellationToken));
+            allocations.Select(a => new { reference, cartId, channel, idempotencyKey, a.Sku, a.Location, a.Quantity, expires, now }), transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -85,6 +86,14 @@ public sealed class HoldStore(Database database, HoldClock clock)
         await withClaimed(connection, transaction, rows);
         await transaction.CommitAsync(cancellationToken);
         return rows;
+    }
+
+    /// <summary>References a hold request under a channel's Idempotency-Key made that still hold stock.</summary>
+    public async Task<IReadOnlyList<string>> ActiveReferencesOfKeyAsync(string channel, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT DISTINCT reference FROM holds WHERE channel = @channel AND idempotency_key = @idempotencyKey AND state = 'active' ORDER BY reference";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { channel, idempotencyKey }, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>The holds becoming (or become) the order, in <paramref name="state"/>.</summary>

@@ -37,7 +37,7 @@ public sealed class OrderRecovery(IServiceScopeFactory scopes, TimeProvider time
             await reservation.CompensateAsync(stranded.Id, stranded.State);
             await keys.AbandonAsync(stranded.Channel, stranded.IdempotencyKey);
         }
-        await SettleKeysAsync(orders, keys, cancellationToken);
+        await SettleKeysAsync(orders, scope.ServiceProvider.GetRequiredService<HoldStore>(), scope.ServiceProvider.GetRequiredService<CartHolding>(), keys, cancellationToken);
     }
 
     /// <summary>True when the order is a cart confirm (its holds are confirming for it) and this pass dealt with it.</summary>
@@ -65,9 +65,10 @@ public sealed class OrderRecovery(IServiceScopeFactory scopes, TimeProvider time
     /// <summary>
     /// Keys left in progress longer than any request runs: their request died. A key whose order was placed gets the
     /// order as its answer (the first answer, had it left); one whose order is still being recovered waits for that;
-    /// any other is released, since the commands it may name repeat nothing when run again under the same key.
+    /// a hold request's is released with the holds it made (its answer never left, so the retry holds once); any other is
+    /// released, since the commands it may name repeat nothing when run again under the same key.
     /// </summary>
-    private async Task SettleKeysAsync(OrderStore orders, IdempotencyStore keys, CancellationToken cancellationToken)
+    private async Task SettleKeysAsync(OrderStore orders, HoldStore holds, CartHolding carts, IdempotencyStore keys, CancellationToken cancellationToken)
     {
         foreach (var (scope, key) in await keys.ListInProgressAsync(options.Value.StrandedAfter, cancellationToken))
         {
@@ -80,6 +81,10 @@ public sealed class OrderRecovery(IServiceScopeFactory scopes, TimeProvider time
             {
                 await keys.CompleteAsync(scope, key, 201, "application/json", order.ToContract(), cancellationToken);
                 continue;
+            }
+            foreach (var reference in await holds.ActiveReferencesOfKeyAsync(scope, key, cancellationToken))
+            {
+                await carts.ReleaseReferenceAsync(reference, HoldStates.Active, cancellationToken);
             }
             await keys.AbandonAsync(scope, key);
         }

@@ -1,7 +1,7 @@
 namespace IntegrationGateway.ProcessApis.Steps;
 
 /// <summary>
-/// The points between the steps of placing, confirming and allocating an order where a crash leaves work that recovery
+/// The points between the steps of placing, holding, confirming and allocating where a crash leaves work that recovery
 /// must finish or undo: each is after one system's change and before the next one's.
 /// </summary>
 public static class ProcessSteps
@@ -14,6 +14,9 @@ public static class ProcessSteps
 
     /// <summary>The order is reserved here and its Idempotency-Key completed; the answer has not left.</summary>
     public const string OrderRecorded = "order:recorded";
+
+    /// <summary>The ERP reserved a cart's hold; its expiry is not extended and its key not completed yet.</summary>
+    public const string HoldReservedAtErp = "hold:reserved-at-erp";
 
     /// <summary>The cart's holds are confirming for a pending order; the ERP has not been asked.</summary>
     public const string ConfirmClaimed = "confirm:claimed";
@@ -34,5 +37,5 @@ public static class ProcessSteps
     public const string AllocateRecorded = "allocate:recorded";
 
     public static IReadOnlyList<string> All { get; } =
-        [OrderPending, OrderReservedAtErp, OrderRecorded, ConfirmClaimed, ConfirmTransferred, ConfirmRecorded, AllocatedAtErp, AllocatePicked, AllocateRecorded];
+        [OrderPending, OrderReservedAtErp, OrderRecorded, HoldReservedAtErp, ConfirmClaimed, ConfirmTransferred, ConfirmRecorded, AllocatedAtErp, AllocatePicked, AllocateRecorded];
 }

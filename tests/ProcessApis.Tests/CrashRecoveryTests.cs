@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IntegrationGateway.ProcessApis.Tests;
 
 /// <summary>
-/// The process dies between two steps of placing, confirming or allocating an order, starts again and recovers; then the
+/// The process dies between two steps of placing, holding, confirming or allocating an order, starts again and recovers; then the
 /// invariants of DESIGN.md hold: no oversell, the retry with the same key gets one answer (exactly once), nothing
 /// half-made is left, and what the ERP holds is exactly what the process placed.
 /// </summary>
@@ -38,6 +38,27 @@ public abstract class CrashRecoveryTests(CrashStackFixture fixture)
 
         await (await Channel().CancelAsync(Id(order))).JsonAsync(HttpStatusCode.OK);
         await AssertErpHoldsWhatTheOrdersPlacedAsync(sku);
+    }
+
+    [Fact]
+    public async Task AHoldMadeAcrossACrashIsUndoneAndItsRetryHoldsOnce()
+    {
+        var inventory = _stack.Inventory();
+        var sku = await inventory.NewSkuAsync(("EU-1", 5));
+        var cart = "cart-" + Guid.NewGuid().ToString("N")[..12];
+        var key = Guid.NewGuid().ToString();
+        var body = new { channel = "storefront", lines = new[] { new { sku, quantity = 2 } }, ttlSeconds = 600 };
+
+        await CrashAndRecoverAsync(ProcessSteps.HoldReservedAtErp, () => Channel().KeyedPostAsync($"/process/v1/carts/{cart}/holds", body, key));
+        // The answer never left, so recovery undid the hold rather than keep units nobody was told about.
+        Assert.Equal(0, (await inventory.BalanceAsync(sku, "EU-1")).Reserved);
+
+        var held = await (await Channel().KeyedPostAsync($"/process/v1/carts/{cart}/holds", body, key)).JsonAsync(HttpStatusCode.Created);
+        var replay = await (await Channel().KeyedPostAsync($"/process/v1/carts/{cart}/holds", body, key)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(held.ToString(), replay.ToString());
+        Assert.Equal(2, (await inventory.BalanceAsync(sku, "EU-1")).Reserved);
+        var order = await (await Channel().KeyedPostAsync($"/process/v1/carts/{cart}/confirm", new { orderRef = "crash-hold" })).JsonAsync(HttpStatusCode.Created);
+        await AssertErpHoldsWhatTheOrdersPlacedAsync(sku, Id(order));
     }
 
     [Theory]
