@@ -73,7 +73,7 @@ public static partial class HoldEndpoints
             {
                 return Answer.Problem(HoldProblems.CartOfAnotherChannel(cartId));
             }
-            return await carts.HoldAsync(cartId, request, channel, cancellationToken) switch
+            return await carts.HoldAsync(cartId, request, channel, idempotencyKey!, cancellationToken) switch
             {
                 HoldOutcome.Held held => Answer.Json(201, held.Cart),
                 HoldOutcome.Short shortfall => Answer.Problem(OrderProblems.InsufficientStock(shortfall.Shortages)),
@@ -85,7 +85,7 @@ public static partial class HoldEndpoints
 
     private static async Task<IResult> ConfirmAsync(
         [CartId] string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, CartConfirmRequest request, ClaimsPrincipal user,
-        IdempotencyStore keys, ChannelStore channels, HoldStore holds, CartHolding carts, CancellationToken cancellationToken)
+        IdempotencyStore keys, ChannelStore channels, HoldStore holds, CartConfirmation confirmations, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
         {
@@ -105,7 +105,7 @@ public static partial class HoldEndpoints
             return Problem.NotFound($"No cart {cartId}.");
         }
         return await OrderEndpoints.KeyedAsync(keys, channel.Id, idempotencyKey!, IdempotencyKey.Fingerprint("confirm", new { cartId, request }),
-            () => carts.ConfirmAsync(cartId, request, channel, idempotencyKey!, cancellationToken), cancellationToken);
+            () => confirmations.ConfirmAsync(cartId, request, channel, idempotencyKey!, cancellationToken), cancellationToken);
     }
 
     private static async Task<IResult> ReleaseAsync(

@@ -126,7 +126,7 @@ public static class OrderEndpoints
         {
             await keys.CompleteAsync(scope, key, answer.StatusCode, answer.ContentType, answer.Body, CancellationToken.None);
         }
-        else
+        else if (!answer.KeepsKeyInProgress)
         {
             await keys.AbandonAsync(scope, key);
         }
