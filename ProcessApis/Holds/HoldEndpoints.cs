@@ -42,17 +42,9 @@ public static partial class HoldEndpoints
         [CartId] string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, CartHoldRequest request, ClaimsPrincipal user,
         IdempotencyStore keys, ChannelStore channels, HoldStore holds, CartHolding carts, IOptions<HoldOptions> options, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
         if (CartIdRefusal(cartId) is { } badCart)
         {
             return badCart;
-        }
-        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
-        {
-            return Problem.Validation(errors);
         }
         if (request.TtlSeconds < options.Value.MinTtlSeconds || request.TtlSeconds > options.Value.MaxTtlSeconds)
         {
@@ -87,17 +79,9 @@ public static partial class HoldEndpoints
         [CartId] string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, CartConfirmRequest request, ClaimsPrincipal user,
         IdempotencyStore keys, ChannelStore channels, HoldStore holds, CartConfirmation confirmations, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
         if (CartIdRefusal(cartId) is { } badCart)
         {
             return badCart;
-        }
-        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
-        {
-            return Problem.Validation(errors);
         }
         if (await VisibleChannelAsync(cartId, user, holds, cancellationToken) is not { } channelId
             || await channels.FindAsync(channelId, cancellationToken) is not { } channel)
@@ -112,10 +96,6 @@ public static partial class HoldEndpoints
         [CartId] string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ClaimsPrincipal user,
         IdempotencyStore keys, HoldStore holds, CartHolding carts, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
         if (CartIdRefusal(cartId) is { } badCart)
         {
             return badCart;
