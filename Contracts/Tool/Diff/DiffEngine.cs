@@ -17,10 +17,12 @@ public static class DiffEngine
         ArgumentNullException.ThrowIfNull(@base);
         ArgumentNullException.ThrowIfNull(revision);
         options ??= new DiffOptions();
-        var context = new DiffContext(@base, revision, new SchemaComparer(new SchemaViews()), options.Today);
+        var comparer = new SchemaComparer(new SchemaViews(), new Fragments(@base, revision), options.Today);
+        var context = new DiffContext(@base, revision, comparer, options.Today);
         var findings = new List<Finding>();
 
         SecurityChecks.CompareDocument(new FindingSink(findings, ""), @base, revision);
+        SecurityComponentChecks.Compare(new FindingSink(findings, ""), @base, revision);
         var operations = OperationMatcher.Match(OperationEntry.All(@base), OperationEntry.All(revision), options.AcrossVersions);
         foreach (var (before, after) in operations.Matched)
         {
@@ -35,11 +37,11 @@ public static class DiffEngine
         }
         foreach (var added in operations.Added)
         {
-            LifecycleChecks.Added(new FindingSink(findings, added.Name));
+            LifecycleChecks.Added(new FindingSink(findings, added.Name), added.Webhook);
         }
         foreach (var removal in operations.Removed)
         {
-            LifecycleChecks.Removed(new FindingSink(findings, removal.Operation.Name), removal.Operation.Operation, removal.PathRemoved, context.Today);
+            LifecycleChecks.Removed(new FindingSink(findings, removal.Operation.Name), removal.Operation.Operation, removal.PathRemoved, context.Today, removal.Operation.Webhook);
         }
 
         // The same change seen through two media types of one response is one change.

@@ -1,36 +1,58 @@
+using System.Text.Json;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
-using Microsoft.OpenApi.YamlReader;
 
 namespace IntegrationGateway.ContractTool.Loading;
 
-/// <summary>Reads an OpenAPI 3.0 or 3.1 document, JSON or YAML, with Microsoft.OpenApi.</summary>
+/// <summary>
+/// Reads an OpenAPI 3.0 or 3.1 document, JSON or YAML, with Microsoft.OpenApi: relative external $refs are loaded,
+/// a $ref that leads nowhere is an <see cref="UnresolvedReferenceException"/>, and what the reader finds wrong
+/// but can read past comes back as warnings.
+/// </summary>
 public static class DocumentLoader
 {
-    public static async Task<OpenApiDocument> LoadFileAsync(string path, CancellationToken cancellationToken = default)
+    public static async Task<OpenApiDocument> LoadFileAsync(string path, CancellationToken cancellationToken = default) =>
+        (await LoadFileWithWarningsAsync(path, cancellationToken)).Document;
+
+    public static async Task<LoadedDocument> LoadFileWithWarningsAsync(string path, CancellationToken cancellationToken = default)
     {
-        await using var stream = File.OpenRead(path);
-        var format = Path.GetExtension(path).ToLowerInvariant() is ".yaml" or ".yml" ? OpenApiConstants.Yaml : OpenApiConstants.Json;
-        return await LoadAsync(stream, format, path, cancellationToken);
+        var text = await File.ReadAllTextAsync(path, cancellationToken);
+        return await LoadAsync(text, RawDocument.IsYaml(path, text), Path.GetFullPath(path), path, cancellationToken);
     }
 
-    public static async Task<OpenApiDocument> LoadTextAsync(string text, string name = "document", CancellationToken cancellationToken = default)
-    {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
-        var format = text.TrimStart().StartsWith('{') ? OpenApiConstants.Json : OpenApiConstants.Yaml;
-        return await LoadAsync(stream, format, name, cancellationToken);
-    }
+    public static async Task<OpenApiDocument> LoadTextAsync(string text, string name = "document", CancellationToken cancellationToken = default) =>
+        (await LoadAsync(text, !text.TrimStart().StartsWith('{'), null, name, cancellationToken)).Document;
 
-    private static async Task<OpenApiDocument> LoadAsync(Stream stream, string format, string name, CancellationToken cancellationToken)
+    private static async Task<LoadedDocument> LoadAsync(string text, bool yaml, string? path, string name, CancellationToken cancellationToken)
     {
-        var settings = new OpenApiReaderSettings();
-        settings.AddYamlReader();
-        var result = await OpenApiDocument.LoadAsync(stream, format, settings, cancellationToken);
+        var raw = RawDocument.Parse(text, yaml) ?? throw new InvalidDataException($"{name} is empty");
+        var unresolved = ReferenceAudit.Unresolved(raw, path, out var external);
+        if (unresolved.Count > 0)
+        {
+            throw new UnresolvedReferenceException(name, unresolved);
+        }
+        KeywordShelter.Apply(raw);
+
+        using var stream = new MemoryStream();
+        await using (var writer = new Utf8JsonWriter(stream))
+        {
+            raw.WriteTo(writer);
+        }
+        stream.Position = 0;
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = external && path is not null };
+        if (path is not null)
+        {
+            settings.BaseUrl = new Uri(path);
+        }
+        var result = await OpenApiDocument.LoadAsync(stream, OpenApiConstants.Json, settings, cancellationToken);
+        var problems = (result.Diagnostic?.Errors ?? []).Concat(result.Diagnostic?.Warnings ?? []).Select(e => e.ToString()).ToList();
         if (result.Document is null)
         {
-            var errors = result.Diagnostic?.Errors.Select(e => e.ToString()) ?? [];
-            throw new InvalidDataException($"{name} is not an OpenAPI document: {string.Join("; ", errors)}");
+            throw new InvalidDataException($"{name} is not an OpenAPI document: {string.Join("; ", problems)}");
         }
-        return result.Document;
+        return new LoadedDocument(result.Document, problems);
     }
 }
+
+/// <summary>A document as read, with what the reader found wrong in it and read past.</summary>
+public sealed record LoadedDocument(OpenApiDocument Document, IReadOnlyList<string> Warnings);

@@ -7,7 +7,7 @@ namespace IntegrationGateway.ContractTool.Diff.Schemas;
 /// result reused wherever the pair is reached again, which is what keeps a shared component changed in one
 /// place from costing one walk per operation. Cycles are cut where a pair is reached again on its own path.
 /// </summary>
-internal sealed class SchemaComparer(SchemaViews views)
+internal sealed class SchemaComparer(SchemaViews views, Fragments fragments, DateOnly today)
 {
     private static readonly SchemaChange[] None = [];
 
@@ -33,11 +33,20 @@ internal sealed class SchemaComparer(SchemaViews views)
         var myDepth = active.Count;
         active[key] = myDepth;
         var changes = new List<SchemaChange>();
-        CompareHere(@base, revision, changes);
-        if (!SchemaRules.TypeChanged(@base, revision))
+        if (Composition.WrappedInOneOf(@base, revision))
         {
-            cutAt = Math.Min(cutAt, CompareProperties(@base, revision, direction, changes));
-            cutAt = Math.Min(cutAt, CompareChildren(@base, revision, direction, changes));
+            // The old schema became one alternative among several: one change, not one per property.
+            changes.Add(SchemaChange.Named("wrapped-in-one-of", $"wrapped in a oneOf of {revision.OneOf.Count} subschemas"));
+        }
+        else
+        {
+            CompareHere(@base, revision, changes);
+            if (!SchemaRules.TypeChanged(@base, revision))
+            {
+                cutAt = Math.Min(cutAt, CompareProperties(@base, revision, direction, changes));
+                cutAt = Math.Min(cutAt, CompareChildren(@base, revision, direction, changes));
+                cutAt = Math.Min(cutAt, CompareApplicators(@base, revision, direction, changes));
+            }
         }
         active.Remove(key);
         IReadOnlyList<SchemaChange> result = changes.Count == 0 ? None : changes;
@@ -50,8 +59,9 @@ internal sealed class SchemaComparer(SchemaViews views)
         return result;
     }
 
-    private static void CompareHere(SchemaView @base, SchemaView revision, List<SchemaChange> changes)
+    private void CompareHere(SchemaView @base, SchemaView revision, List<SchemaChange> changes)
     {
+        KeywordChanges.Compare(@base.Facts, revision.Facts, today, changes);
         if (@base.Nullable != revision.Nullable)
         {
             changes.Add(new SchemaChange(revision.Nullable ? SchemaChangeKind.BecameNullable : SchemaChangeKind.BecameNotNullable, ""));
@@ -122,14 +132,52 @@ internal sealed class SchemaComparer(SchemaViews views)
                 changes.Add(change.Under(SchemaPath.Items));
             }
         }
-        // Branches are paired by position only when their number is unchanged; adding or removing a branch
-        // is outside what this engine reports.
-        if (@base.Alternatives.Count == revision.Alternatives.Count)
+        var pairs = Composition.Compare("one-of", @base.OneOf, revision.OneOf, views, changes)
+            .Concat(Composition.Compare("any-of", @base.AnyOf, revision.AnyOf, views, changes));
+        foreach (var (before, after) in pairs)
         {
-            for (var i = 0; i < @base.Alternatives.Count; i++)
+            changes.AddRange(Compare(views.Get(before), views.Get(after), direction, out var childCut));
+            cutAt = Math.Min(cutAt, childCut);
+        }
+        // A schema that becomes an allOf of what it was is the same schema; members come and go only between allOfs.
+        if (@base.AllOf.Count > 0 && revision.AllOf.Count > 0)
+        {
+            Composition.Compare("all-of", @base.AllOf, revision.AllOf, views, changes);
+        }
+        return cutAt;
+    }
+
+    /// <summary>Subschemas under not, additionalProperties and the 2020-12 applicators, each checked like the schema itself.</summary>
+    private int CompareApplicators(SchemaView @base, SchemaView revision, Direction direction, List<SchemaChange> changes)
+    {
+        var cutAt = int.MaxValue;
+        void Nested(IOpenApiSchema? from, IOpenApiSchema? to, string segment)
+        {
+            if (from is null || to is null)
             {
-                changes.AddRange(Compare(views.Get(@base.Alternatives[i]), views.Get(revision.Alternatives[i]), direction, out var childCut));
+                return;
+            }
+            foreach (var change in Compare(views.Get(from), views.Get(to), direction, out var childCut))
+            {
+                changes.Add(change.Under(segment));
                 cutAt = Math.Min(cutAt, childCut);
+            }
+        }
+        var (before, after) = (@base.Facts, revision.Facts);
+        Nested(before.Not, after.Not, "(not)");
+        Nested(before.AdditionalProperties, after.AdditionalProperties, "(additionalProperties)");
+        foreach (var (keyword, node) in before.Applicators)
+        {
+            if (after.Applicators.TryGetValue(keyword, out var revised))
+            {
+                Nested(fragments.Base(node), fragments.Revision(revised), $"({keyword})");
+            }
+        }
+        for (var i = 0; i < Math.Min(before.PrefixItems?.Count ?? 0, after.PrefixItems?.Count ?? 0); i++)
+        {
+            if (before.PrefixItems![i] is { } from && after.PrefixItems![i] is { } to)
+            {
+                Nested(fragments.Base(from), fragments.Revision(to), $"[{i}]");
             }
         }
         return cutAt;

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
 namespace IntegrationGateway.ContractTool.Diff.Schemas;
@@ -32,8 +33,13 @@ internal sealed class SchemaView
 
     public IOpenApiSchema? Items { get; set; }
 
-    /// <summary>oneOf/anyOf branches that did not collapse into a plain (nullable) schema.</summary>
-    public List<IOpenApiSchema> Alternatives { get; } = [];
+    /// <summary>oneOf and anyOf branches that did not collapse into a plain (nullable) schema.</summary>
+    public List<IOpenApiSchema> OneOf { get; } = [];
+
+    public List<IOpenApiSchema> AnyOf { get; } = [];
+
+    /// <summary>The allOf members as written: merged into this view, and kept to tell members added or removed.</summary>
+    public List<IOpenApiSchema> AllOf { get; } = [];
 
     public string? Pattern { get; set; }
 
@@ -43,6 +49,9 @@ internal sealed class SchemaView
 
     public bool WriteOnly { get; set; }
 
+    /// <summary>The other keywords compared, as written on this schema (not merged from allOf members).</summary>
+    public SchemaFacts Facts { get; set; } = SchemaFacts.None;
+
     public decimal? Limit(Bound bound) => Limits.TryGetValue(bound, out var value) ? value : null;
 
     /// <summary>The types a schema constrains its value to, reading an untyped schema with properties as an object.</summary>
@@ -51,6 +60,11 @@ internal sealed class SchemaView
         : Properties.Count > 0 ? JsonSchemaType.Object
         : Items is not null ? JsonSchemaType.Array
         : 0;
+
+    /// <summary>True for a schema that constrains nothing: only title, description, examples, deprecated and the like.</summary>
+    public bool AnnotationOnly =>
+        Types == 0 && !Nullable && Format is null && Enum.Count == 0 && Properties.Count == 0 && Required.Count == 0 && Items is null
+        && OneOf.Count == 0 && AnyOf.Count == 0 && AllOf.Count == 0 && Pattern is null && Limits.Count == 0 && Facts.Constrains == false;
 
     /// <summary>Merges an allOf member (or a collapsed oneOf branch) into this view: the view's own facts win.</summary>
     public void Absorb(SchemaView part)
@@ -72,11 +86,68 @@ internal sealed class SchemaView
         {
             Limits.TryAdd(bound, value);
         }
-        if (Alternatives.Count == 0)
+        if (OneOf.Count == 0)
         {
-            Alternatives.AddRange(part.Alternatives);
+            OneOf.AddRange(part.OneOf);
+        }
+        if (AnyOf.Count == 0)
+        {
+            AnyOf.AddRange(part.AnyOf);
         }
         ReadOnly |= part.ReadOnly;
         WriteOnly |= part.WriteOnly;
     }
+}
+
+/// <summary>
+/// The keywords of one schema beyond type, enum, properties and bounds: discriminator, const, default, lifecycle
+/// extensions and the JSON Schema 2020-12 applicators (kept as written, parsed into schemas only when compared).
+/// </summary>
+internal sealed record SchemaFacts
+{
+    public static readonly SchemaFacts None = new();
+
+    public string? DiscriminatorProperty { get; init; }
+
+    public IReadOnlyDictionary<string, string>? DiscriminatorMapping { get; init; }
+
+    public string? Const { get; init; }
+
+    public string? Default { get; init; }
+
+    public bool Deprecated { get; init; }
+
+    public Sunset Sunset { get; init; }
+
+    public Stability Stability { get; init; }
+
+    public IReadOnlyList<string> ExtensibleEnum { get; init; } = [];
+
+    public IOpenApiSchema? Not { get; init; }
+
+    public IOpenApiSchema? AdditionalProperties { get; init; }
+
+    /// <summary>Schema-valued applicators by keyword: if, then, else, contains, propertyNames, unevaluatedItems...</summary>
+    public IReadOnlyDictionary<string, JsonNode> Applicators { get; init; } = new Dictionary<string, JsonNode>();
+
+    /// <summary>unevaluatedProperties: false, which the reader keeps as a flag rather than a schema.</summary>
+    public bool NoUnevaluatedProperties { get; init; }
+
+    public JsonArray? PrefixItems { get; init; }
+
+    public IReadOnlyDictionary<string, string> DependentRequired { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, JsonNode> DependentSchemas { get; init; } = new Dictionary<string, JsonNode>();
+
+    public IReadOnlyCollection<string> PatternProperties { get; init; } = [];
+
+    public string? ContentMediaType { get; init; }
+
+    public string? ContentEncoding { get; init; }
+
+    /// <summary>Whether any of these facts restricts values (annotations such as deprecated and default do not).</summary>
+    public bool Constrains =>
+        DiscriminatorProperty is not null || Const is not null || Not is not null || AdditionalProperties is not null || Applicators.Count > 0
+        || NoUnevaluatedProperties || PrefixItems is not null || DependentRequired.Count > 0 || DependentSchemas.Count > 0
+        || PatternProperties.Count > 0 || ContentMediaType is not null || ContentEncoding is not null;
 }
