@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
+using Microsoft.OpenApi.YamlReader;
 
 namespace IntegrationGateway.ContractTool.Loading;
 
@@ -40,11 +41,16 @@ public static class DocumentLoader
         }
         stream.Position = 0;
         var settings = new OpenApiReaderSettings { LoadExternalRefs = external && path is not null };
+        // External files are read by the library itself, in whichever format they are written.
+        settings.AddYamlReader();
         if (path is not null)
         {
             settings.BaseUrl = new Uri(path);
         }
-        var result = await OpenApiDocument.LoadAsync(stream, OpenApiConstants.Json, settings, cancellationToken);
+        // The library reads external files in the format of the document that names them; JSON is YAML, so a
+        // document with external references is read as YAML and its files may be either.
+        var format = settings.LoadExternalRefs ? OpenApiConstants.Yaml : OpenApiConstants.Json;
+        var result = await OpenApiDocument.LoadAsync(stream, format, settings, cancellationToken);
         var problems = (result.Diagnostic?.Errors ?? []).Concat(result.Diagnostic?.Warnings ?? []).Select(e => e.ToString()).ToList();
         if (result.Document is null)
         {
