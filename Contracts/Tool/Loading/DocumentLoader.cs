@@ -26,18 +26,35 @@ public static class DocumentLoader
 
     private static async Task<LoadedDocument> LoadAsync(string text, bool yaml, string? path, string name, CancellationToken cancellationToken)
     {
-        var raw = RawDocument.Parse(text, yaml) ?? throw new InvalidDataException($"{name} is empty");
-        var unresolved = ReferenceAudit.Unresolved(raw, path, out var external);
+        // JSON without 2020-12 keywords to shelter goes to the reader as written; only YAML and documents that
+        // need sheltering are rewritten through JSON nodes, which costs a large document a second parse.
+        var raw = yaml || KeywordShelter.Needed(text) ? RawDocument.Parse(text, yaml) ?? throw new InvalidDataException($"{name} is empty") : null;
+        List<string> unresolved;
+        bool external;
+        if (raw is not null)
+        {
+            unresolved = ReferenceAudit.Unresolved(text, pointer => ReferenceAudit.Resolves(raw, pointer), path, out external);
+        }
+        else
+        {
+            using var json = RawDocument.ParseElement(text);
+            unresolved = ReferenceAudit.Unresolved(text, pointer => ReferenceAudit.Resolves(json.RootElement, pointer), path, out external);
+        }
         if (unresolved.Count > 0)
         {
             throw new UnresolvedReferenceException(name, unresolved);
         }
-        KeywordShelter.Apply(raw);
 
         using var stream = new MemoryStream();
-        await using (var writer = new Utf8JsonWriter(stream))
+        if (raw is not null)
         {
+            KeywordShelter.Apply(raw);
+            await using var writer = new Utf8JsonWriter(stream);
             raw.WriteTo(writer);
+        }
+        else
+        {
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken);
         }
         stream.Position = 0;
         var settings = new OpenApiReaderSettings { LoadExternalRefs = external && path is not null };

@@ -25,6 +25,9 @@ internal static class KeywordShelter
     // Values that are data, not OpenAPI structure: a key named "if" inside an example is not a keyword.
     private static readonly string[] DataKeys = ["example", "examples", "default", "enum", "const"];
 
+    /// <summary>Whether the JSON text names any sheltered keyword as a key at all (a cheap scan before any rewrite).</summary>
+    public static bool Needed(string json) => Sheltered.Any(keyword => json.Contains($"\"{keyword}\"", StringComparison.Ordinal));
+
     public static void Apply(JsonNode? document)
     {
         if (document is not JsonObject root)

@@ -18,6 +18,18 @@ internal static class RawDocument
         }
     }
 
+    public static JsonDocument ParseElement(string text)
+    {
+        try
+        {
+            return JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"not valid JSON: {exception.Message}", exception);
+        }
+    }
+
     public static bool IsYaml(string path, string text) =>
         Path.GetExtension(path).ToLowerInvariant() is ".yaml" or ".yml" || (Path.GetExtension(path).Length == 0 && !text.TrimStart().StartsWith('{'));
 }

@@ -9,6 +9,8 @@ namespace IntegrationGateway.ContractTool.Diff.Schemas;
 /// </summary>
 internal static class Composition
 {
+    private static readonly List<(IOpenApiSchema Base, IOpenApiSchema Revision)> None = [];
+
     public static bool WrappedInOneOf(SchemaView @base, SchemaView revision) =>
         @base.OneOf.Count == 0 && @base.AnyOf.Count == 0 && revision.OneOf.Count >= 2 && revision.Types == 0 && revision.Properties.Count == 0
         && (@base.EffectiveTypes != 0 || @base.Properties.Count > 0);
@@ -16,11 +18,11 @@ internal static class Composition
     public static List<(IOpenApiSchema Base, IOpenApiSchema Revision)> Compare(
         string keyword, IReadOnlyList<IOpenApiSchema> @base, IReadOnlyList<IOpenApiSchema> revision, SchemaViews views, List<SchemaChange> changes)
     {
-        var pairs = new List<(IOpenApiSchema, IOpenApiSchema)>();
         if (@base.Count == 0 && revision.Count == 0)
         {
-            return pairs;
+            return None;
         }
+        var pairs = new List<(IOpenApiSchema, IOpenApiSchema)>();
         var before = Keyed(@base);
         var after = Keyed(revision);
         foreach (var (key, schema) in after)

@@ -9,6 +9,10 @@ internal static class KeywordChanges
 {
     public static void Compare(SchemaFacts @base, SchemaFacts revision, DateOnly today, List<SchemaChange> changes)
     {
+        if (ReferenceEquals(@base, revision))
+        {
+            return;
+        }
         Value("const", "const", @base.Const, revision.Const, changes);
         Value("default-value", "default value", @base.Default, revision.Default, changes);
         Discriminator(@base, revision, changes);

@@ -10,6 +10,7 @@ namespace IntegrationGateway.ContractTool.Diff.Schemas;
 internal sealed class SchemaComparer(SchemaViews views, Fragments fragments, DateOnly today)
 {
     private static readonly SchemaChange[] None = [];
+    private static readonly string[] Alternatives = ["one-of", "any-of"];
 
     private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema, Direction), IReadOnlyList<SchemaChange>> done = new(PairComparer.Instance);
     private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema, Direction), int> active = new(PairComparer.Instance);
@@ -132,12 +133,14 @@ internal sealed class SchemaComparer(SchemaViews views, Fragments fragments, Dat
                 changes.Add(change.Under(SchemaPath.Items));
             }
         }
-        var pairs = Composition.Compare("one-of", @base.OneOf, revision.OneOf, views, changes)
-            .Concat(Composition.Compare("any-of", @base.AnyOf, revision.AnyOf, views, changes));
-        foreach (var (before, after) in pairs)
+        foreach (var keyword in Alternatives)
         {
-            changes.AddRange(Compare(views.Get(before), views.Get(after), direction, out var childCut));
-            cutAt = Math.Min(cutAt, childCut);
+            var (from, to) = keyword == "one-of" ? (@base.OneOf, revision.OneOf) : (@base.AnyOf, revision.AnyOf);
+            foreach (var (before, after) in Composition.Compare(keyword, from, to, views, changes))
+            {
+                changes.AddRange(Compare(views.Get(before), views.Get(after), direction, out var childCut));
+                cutAt = Math.Min(cutAt, childCut);
+            }
         }
         // A schema that becomes an allOf of what it was is the same schema; members come and go only between allOfs.
         if (@base.AllOf.Count > 0 && revision.AllOf.Count > 0)
@@ -151,6 +154,10 @@ internal sealed class SchemaComparer(SchemaViews views, Fragments fragments, Dat
     private int CompareApplicators(SchemaView @base, SchemaView revision, Direction direction, List<SchemaChange> changes)
     {
         var cutAt = int.MaxValue;
+        if (ReferenceEquals(@base.Facts, SchemaFacts.None) || ReferenceEquals(revision.Facts, SchemaFacts.None))
+        {
+            return cutAt;
+        }
         void Nested(IOpenApiSchema? from, IOpenApiSchema? to, string segment)
         {
             if (from is null || to is null)

@@ -11,6 +11,15 @@ internal static class SchemaFactsReader
 
     public static SchemaFacts Read(IOpenApiSchema schema)
     {
+        // Most schemas carry none of these keywords; sharing one empty value spares tens of thousands of allocations
+        // in a large document and lets a comparison of two such schemas skip the keyword checks outright.
+        if (schema.Discriminator is null && schema.Const is null && schema.Default is null && !schema.Deprecated
+            && (schema.Extensions is null || schema.Extensions.Count == 0) && (schema.UnrecognizedKeywords is null || schema.UnrecognizedKeywords.Count == 0)
+            && schema.Not is null && schema.AdditionalProperties is null && schema.UnevaluatedProperties
+            && (schema.DependentRequired is null || schema.DependentRequired.Count == 0) && (schema.PatternProperties is null || schema.PatternProperties.Count == 0))
+        {
+            return SchemaFacts.None;
+        }
         var extensions = schema.Extensions ?? new Dictionary<string, IOpenApiExtension>();
         var unrecognized = schema.UnrecognizedKeywords ?? new Dictionary<string, JsonNode>();
         var applicators = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
