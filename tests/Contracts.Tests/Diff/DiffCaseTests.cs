@@ -31,10 +31,13 @@ public sealed class DiffCaseTests(ITestOutputHelper output)
     public async Task PrecisionAndRecallOverAllCasesAreOne()
     {
         int truePositives = 0, reported = 0, expected = 0, cases = 0;
+        var exercised = new HashSet<string>(StringComparer.Ordinal);
         foreach (var @case in DiffCase.All())
         {
             var wanted = @case.Expected().ToList();
-            var actual = (await @case.RunAsync()).Select(DiffCase.Line).ToList();
+            var findings = await @case.RunAsync();
+            exercised.UnionWith(findings.Select(f => f.Id));
+            var actual = findings.Select(DiffCase.Line).ToList();
             reported += actual.Count;
             expected += wanted.Count;
             cases++;
@@ -51,6 +54,7 @@ public sealed class DiffCaseTests(ITestOutputHelper output)
         var recall = expected == 0 ? 1.0 : (double)truePositives / expected;
         output.WriteLine($"{cases} cases, {expected} expected findings, {reported} reported, {truePositives} matched");
         output.WriteLine($"precision {precision:F3}, recall {recall:F3}");
+        output.WriteLine($"{exercised.Count} of {ContractTool.Rules.RuleCatalog.All.Count} catalogue ids exercised");
         Assert.True(cases >= 150, $"only {cases} cases");
         Assert.Equal(1.0, precision);
         Assert.Equal(1.0, recall);
