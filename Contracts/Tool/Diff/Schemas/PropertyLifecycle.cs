@@ -10,20 +10,20 @@ internal static class PropertyLifecycle
     {
         if (@base.Deprecated && !revision.Deprecated)
         {
-            changes.Add(SchemaChange.Named("reactivated", "reactivated"));
+            changes.Add(SchemaChange.Named("reactivated", "the {what} is no longer deprecated"));
         }
         else if (!@base.Deprecated && revision.Deprecated)
         {
             var sunset = revision.Sunset;
             changes.Add(
-                sunset.Unreadable ? SchemaChange.Named("deprecated-sunset-invalid", $"deprecated with the unreadable sunset date '{sunset.Text}'")
-                : sunset.Date is { } date && date < today ? SchemaChange.Named("sunset-date-too-small", $"deprecated with the sunset date {sunset.Text}, already past,")
-                : sunset.Present ? SchemaChange.Named("deprecated-with-sunset", $"deprecated with the sunset date {sunset.Text}")
-                : SchemaChange.Named("deprecated", "deprecated"));
+                sunset.Unreadable ? SchemaChange.Named("deprecated-sunset-invalid", $"the {{what}} was deprecated with the sunset date '{sunset.Text}', which cannot be read")
+                : sunset.Date is { } date && date < today ? SchemaChange.Named("sunset-date-too-small", $"the {{what}} was deprecated with the sunset date {sunset.Text}, which is already past")
+                : sunset.Present ? SchemaChange.Named("deprecated-with-sunset", $"the {{what}} was deprecated with the sunset date {sunset.Text}")
+                : SchemaChange.Named("deprecated", "the {what} was deprecated"));
         }
         if (Stability.Compare(@base.Stability, revision.Stability) is { } direction)
         {
-            changes.Add(SchemaChange.Named($"stability-{direction}", $"{direction} the stability level from {@base.Stability.Text} to {revision.Stability.Text} of"));
+            changes.Add(SchemaChange.Named($"stability-{direction}", $"the x-stability-level of the {{what}} was {direction} from {@base.Stability.Text} to {revision.Stability.Text}"));
         }
     }
 }
