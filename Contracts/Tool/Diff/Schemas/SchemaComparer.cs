@@ -12,8 +12,8 @@ internal sealed class SchemaComparer(SchemaViews views, Fragments fragments, Dat
     private static readonly SchemaChange[] None = [];
     private static readonly string[] Alternatives = ["one-of", "any-of"];
 
-    private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema, Direction), IReadOnlyList<SchemaChange>> done = new(PairComparer.Instance);
-    private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema, Direction), int> active = new(PairComparer.Instance);
+    private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema, Direction), IReadOnlyList<SchemaChange>> done = new(SchemaPairComparer.Instance);
+    private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema, Direction), int> active = new(SchemaPairComparer.Instance);
 
     public IReadOnlyList<SchemaChange> Compare(IOpenApiSchema? @base, IOpenApiSchema? revision, Direction direction) =>
         @base is null || revision is null ? None : Compare(views.Get(@base), views.Get(revision), direction, out _);
@@ -193,18 +193,4 @@ internal sealed class SchemaComparer(SchemaViews views, Fragments fragments, Dat
     /// <summary>Servers ignore read-only properties sent to them and never send write-only ones back.</summary>
     private static bool Ignored(SchemaView property, Direction direction) =>
         direction == Direction.Request ? property.ReadOnly : property.WriteOnly;
-
-    private sealed class PairComparer : IEqualityComparer<(IOpenApiSchema, IOpenApiSchema, Direction)>
-    {
-        public static readonly PairComparer Instance = new();
-
-        public bool Equals((IOpenApiSchema, IOpenApiSchema, Direction) x, (IOpenApiSchema, IOpenApiSchema, Direction) y) =>
-            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2) && x.Item3 == y.Item3;
-
-        public int GetHashCode((IOpenApiSchema, IOpenApiSchema, Direction) pair) =>
-            HashCode.Combine(
-                System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item1),
-                System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item2),
-                pair.Item3);
-    }
 }
