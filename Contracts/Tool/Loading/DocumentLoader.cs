@@ -29,17 +29,10 @@ public static class DocumentLoader
         // JSON without 2020-12 keywords to shelter goes to the reader as written; only YAML and documents that
         // need sheltering are rewritten through JSON nodes, which costs a large document a second parse.
         var raw = yaml || KeywordShelter.Needed(text) ? RawDocument.Parse(text, yaml) ?? throw new InvalidDataException($"{name} is empty") : null;
-        List<string> unresolved;
-        bool external;
-        if (raw is not null)
-        {
-            unresolved = ReferenceAudit.Unresolved(text, pointer => ReferenceAudit.Resolves(raw, pointer), path, out external);
-        }
-        else
-        {
-            using var json = RawDocument.ParseElement(text);
-            unresolved = ReferenceAudit.Unresolved(text, pointer => ReferenceAudit.Resolves(json.RootElement, pointer), path, out external);
-        }
+        // Local pointers of a document sent to the reader as written are checked once it is read (its components
+        // answer almost all of them); external files are audited first, since they decide how it is read.
+        var deferred = new List<string>();
+        var unresolved = ReferenceAudit.Unresolved(text, pointer => raw is not null ? ReferenceAudit.Resolves(raw, pointer) : Defer(deferred, pointer), path, out var external);
         if (unresolved.Count > 0)
         {
             throw new UnresolvedReferenceException(name, unresolved);
@@ -73,7 +66,19 @@ public static class DocumentLoader
         {
             throw new InvalidDataException($"{name} is not an OpenAPI document: {string.Join("; ", problems)}");
         }
+        var resolves = ReferenceAudit.Components(result.Document, text);
+        var missing = deferred.Where(pointer => !resolves(pointer)).Select(pointer => "#" + pointer).ToList();
+        if (missing.Count > 0)
+        {
+            throw new UnresolvedReferenceException(name, missing);
+        }
         return new LoadedDocument(result.Document, problems);
+    }
+
+    private static bool Defer(List<string> deferred, string pointer)
+    {
+        deferred.Add(pointer);
+        return true;
     }
 }
 

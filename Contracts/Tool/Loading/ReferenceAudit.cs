@@ -21,6 +21,40 @@ internal static partial class ReferenceAudit
         return problems;
     }
 
+    /// <summary>
+    /// A local resolver for a document the reader has already read: "#/components/{kind}/{name}" is looked up in
+    /// its components, and only another kind of pointer makes the text be parsed to follow it.
+    /// </summary>
+    public static Func<string, bool> Components(Microsoft.OpenApi.OpenApiDocument document, string text)
+    {
+        JsonDocument? parsed = null;
+        return pointer =>
+        {
+            var parts = pointer.Split('/');
+            if (parts is ["", "components", var kind, var name] && Kinds(document.Components, kind) is { } names)
+            {
+                return names.Contains(Uri.UnescapeDataString(name).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal));
+            }
+            parsed ??= RawDocument.ParseElement(text);
+            return Resolves(parsed.RootElement, pointer);
+        };
+    }
+
+    private static ICollection<string>? Kinds(Microsoft.OpenApi.OpenApiComponents? components, string kind) => kind switch
+    {
+        "schemas" => components?.Schemas?.Keys ?? [],
+        "parameters" => components?.Parameters?.Keys ?? [],
+        "responses" => components?.Responses?.Keys ?? [],
+        "requestBodies" => components?.RequestBodies?.Keys ?? [],
+        "headers" => components?.Headers?.Keys ?? [],
+        "securitySchemes" => components?.SecuritySchemes?.Keys ?? [],
+        "examples" => components?.Examples?.Keys ?? [],
+        "links" => components?.Links?.Keys ?? [],
+        "callbacks" => components?.Callbacks?.Keys ?? [],
+        "pathItems" => components?.PathItems?.Keys ?? [],
+        _ => null,
+    };
+
     /// <summary>Whether a JSON pointer ("/components/schemas/A~1B", "" for the whole) leads somewhere in the node.</summary>
     public static bool Resolves(JsonNode root, string pointer)
     {
