@@ -30,6 +30,10 @@ internal static class SecurityChecks
         var before = Alternatives(@base);
         var after = Alternatives(revision);
         var lockedOut = before.ContainsKey(Anonymous) && !after.ContainsKey(Anonymous);
+        if (lockedOut)
+        {
+            sink.Add("api-anonymous-access-removed", "calls without credentials are no longer accepted");
+        }
         foreach (var (key, _) in after.Where(a => a.Key != Anonymous && !before.ContainsKey(a.Key)))
         {
             sink.Add($"{prefix}-added",
