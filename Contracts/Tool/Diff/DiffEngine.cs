@@ -30,6 +30,12 @@ public static class DiffEngine
             // A new major version starts its own lifecycle: v1 being deprecated does not make v2 "reactivated".
             var crossesVersions = OperationMatcher.PathKey(before.Path, across: false) != OperationMatcher.PathKey(after.Path, across: false);
             LifecycleChecks.Compare(sink, before.Operation, after.Operation, context.Today, crossesVersions);
+            // oasdiff's stability rule: an operation that is still draft or alpha promises nothing yet, so what
+            // changes inside it is not reported (its lifecycle and stability findings are).
+            if (Stability.Of(after.Operation.Extensions).Rank is 0 or 1)
+            {
+                continue;
+            }
             SecurityChecks.CompareOperation(sink, before, after, context);
             ParameterChecks.Compare(sink, before, after, context);
             RequestBodyChecks.Compare(sink, before, after, context);
