@@ -43,7 +43,8 @@ public sealed class StockCounts(IErpClient erp, IWmsClient wms, ShortResolver re
         {
             Sku = request.Sku,
             Location = request.Location,
-            ReferenceDocument = request.ReferenceDocument ?? "count " + key[..Math.Min(key.Length, 58)],
+            // The WMS requires a document; a blank one (spaces, a line separator) is no document either.
+            ReferenceDocument = string.IsNullOrWhiteSpace(request.ReferenceDocument) ? "count " + key[..Math.Min(key.Length, 58)] : request.ReferenceDocument,
         }, cancellationToken), "WMS");
         return Answer.Json(201, new StockCountResult
         {

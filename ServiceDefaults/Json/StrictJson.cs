@@ -29,20 +29,32 @@ public static class StrictJson
             .WithAddedModifier(NoIntegerEnums);
     }
 
+    private static readonly PlainTextConverter PlainText = new();
+
     // The generated contract types name their own JsonStringEnumConverter<T> per property, which outranks the
-    // options' converter and reads integers; each is swapped for the same converter that refuses them.
+    // options' converter and reads integers, numeric strings and padded names; every enum is read strictly instead,
+    // and every text of a contract type must be plain.
     private static void NoIntegerEnums(JsonTypeInfo typeInfo)
     {
         if (typeInfo.Kind != JsonTypeInfoKind.Object)
         {
             return;
         }
+        var contract = typeInfo.Type.Namespace?.StartsWith("IntegrationGateway.Contracts", StringComparison.Ordinal) == true;
         foreach (var property in typeInfo.Properties)
         {
-            if (property.CustomConverter?.GetType() is { IsGenericType: true } converterType
-                && converterType.GetGenericTypeDefinition() == typeof(JsonStringEnumConverter<>))
+            var type = property.PropertyType;
+            if (type.IsEnum)
             {
-                property.CustomConverter = (JsonConverter)Activator.CreateInstance(converterType, [null, false])!;
+                property.CustomConverter = (JsonConverter)Activator.CreateInstance(typeof(StrictEnumConverter<>).MakeGenericType(type))!;
+            }
+            else if (Nullable.GetUnderlyingType(type) is { IsEnum: true } inner)
+            {
+                property.CustomConverter = (JsonConverter)Activator.CreateInstance(typeof(StrictNullableEnumConverter<>).MakeGenericType(inner))!;
+            }
+            else if (contract && type == typeof(string))
+            {
+                property.CustomConverter = PlainText;
             }
         }
     }

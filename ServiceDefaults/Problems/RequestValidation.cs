@@ -40,6 +40,12 @@ public static class RequestValidation
         }
         foreach (var property in target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
+            // [RegularExpression] passes an empty string by design; the contract's pattern decides whether "" matches.
+            if (property.GetCustomAttribute<RegularExpressionAttribute>() is { } pattern && property.GetValue(target) is ""
+                && !System.Text.RegularExpressions.Regex.IsMatch("", pattern.Pattern))
+            {
+                errors[prefix + JsonName(target.GetType(), property.Name)] = [$"The value must match {pattern.Pattern}."];
+            }
             if (property.PropertyType == typeof(string) || property.GetIndexParameters().Length > 0)
             {
                 continue;

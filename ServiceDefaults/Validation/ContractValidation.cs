@@ -72,10 +72,11 @@ public static class ContractValidation
             var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
             var isSingleQueryValue = fromQuery is not null && (type == typeof(string) || type.IsPrimitive || type.IsEnum);
             var bounds = parameter.GetCustomAttributes<ValidationAttribute>().ToArray();
+            var isText = type == typeof(string) && (fromQuery is not null || header is not null || parameter.GetCustomAttribute<FromRouteAttribute>() is not null || bounds.Length > 0);
             var isKey = string.Equals(header, IdempotencyKey.Header, StringComparison.OrdinalIgnoreCase);
             var isBody = parameter.ParameterType.Namespace?.StartsWith("IntegrationGateway.Contracts", StringComparison.Ordinal) == true
                 && parameter.ParameterType.IsClass && parameter.GetCustomAttribute<AsParametersAttribute>() is null;
-            return isKey || isBody || isSingleQueryValue || bounds.Length > 0 ? new Check(name, bounds, isBody, isKey, isSingleQueryValue) : null;
+            return isKey || isBody || isSingleQueryValue || isText || bounds.Length > 0 ? new Check(name, bounds, isBody, isKey, isSingleQueryValue) : null;
         }
 
         public void Collect(object? value, Dictionary<string, string[]> errors)
@@ -91,7 +92,9 @@ public static class ContractValidation
                 }
                 return;
             }
-            var failures = Bounds.Where(b => !b.IsValid(value)).Select(b => b.FormatErrorMessage(Name)).ToArray();
+            var failures = Bounds.Where(b => !b.IsValid(value)).Select(b => b.FormatErrorMessage(Name))
+                .Concat(value is string text && !Json.PlainTextConverter.IsPlain(text) ? ["The value may not hold control characters."] : [])
+                .ToArray();
             if (failures.Length > 0)
             {
                 errors[Name] = failures;

@@ -24,7 +24,7 @@ public sealed class SkuItemsAttribute : ValidationAttribute
 public static class SkuItems
 {
     public static int FirstInvalid(IEnumerable<string?> skus) =>
-        skus.Select((sku, index) => string.IsNullOrEmpty(sku) || sku.Length > ContractLimits.Sku ? index : -1).FirstOrDefault(i => i >= 0, -1);
+        skus.Select((sku, index) => string.IsNullOrWhiteSpace(sku) || sku.Length > ContractLimits.Sku || !Json.PlainTextConverter.IsPlain(sku) ? index : -1).FirstOrDefault(i => i >= 0, -1);
 
     /// <summary>A validation problem naming the first SKU out of bounds (<c>skus[3]</c>), else null.</summary>
     public static IResult? Refusal(IEnumerable<string?> skus, string field) =>

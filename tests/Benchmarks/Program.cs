@@ -10,13 +10,16 @@ const int Orders = 2000;
 const int Reads = 4000;
 const int Concurrency = 16;
 
+// `--only diff` times the contract diff alone (seconds, not minutes), for a change to the contract tool.
+var onlyDiff = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() == "diff";
 var results = new List<LoadRun.Result>();
-await using (var sqlite = Stack.Start())
+if (!onlyDiff)
 {
-    results.AddRange(await MeasureAsync(sqlite, "SQLite"));
-}
-await using (var cluster = await PostgresCluster.StartAsync())
-{
+    await using (var sqlite = Stack.Start())
+    {
+        results.AddRange(await MeasureAsync(sqlite, "SQLite"));
+    }
+    await using var cluster = await PostgresCluster.StartAsync();
     var stack = Stack.Start(new StackOptions { Postgres = (await cluster.CreateDatabaseAsync(), await cluster.CreateDatabaseAsync()) });
     results.AddRange(await MeasureAsync(stack, "PostgreSQL"));
     await stack.DisposeAsync();
@@ -30,9 +33,13 @@ var table = string.Join("\n", new[]
     "| scenario | store | requests | in flight | req/s | p50 ms | p95 ms | p99 ms | statuses |",
     "|---|---|---|---|---|---|---|---|---|",
 }.Concat(results.Select(r => r.Row())).Append("").Append(diff));
+if (onlyDiff)
+{
+    table = diff;
+}
 Console.WriteLine(table);
 var outIndex = Array.IndexOf(args, "--out");
-if (outIndex >= 0 && outIndex + 1 < args.Length)
+if (outIndex >= 0 && outIndex + 1 < args.Length && !onlyDiff)
 {
     await File.WriteAllTextAsync(args[outIndex + 1], "# Benchmark results\n\n`dotnet run -c Release --project tests/Benchmarks -- --out tests/Benchmarks/results.md`\n\n" + table + "\n");
 }
