@@ -106,7 +106,8 @@ public sealed class TokenAttackTests(SqliteStackFixture fixture, ITestOutputHelp
         output.WriteLine($"{attack.Name}: {attack.Method} {attack.Path[..Math.Min(attack.Path.Length, 60)]} -> {answer.Status} {HostileRequest.Printable(answer.Body, 300)}");
         var request = new HostileRequest("token", attack.Name, Expect.Refused, attack.Method, attack.Path, [], null, [], null);
         Assert.True(answer.Status == attack.Expected, $"{attack.Name}: expected {attack.Expected}, got {answer.Status} {answer.MediaType} {HostileRequest.Printable(answer.Body, 400)}");
-        Assert.Null(AnswerCheck.Problem(request, answer.Status, answer.MediaType, answer.Body));
+        var problem = AnswerCheck.Problem(request, answer.Status, answer.MediaType, answer.Body);
+        Assert.True(problem is null, $"{attack.Name}: {problem}");
     }
 
     private async Task<RawHttp.Answer> SendAsync(TokenAttack attack)

@@ -71,7 +71,8 @@ public static class AnswerCheck
     /// <summary>The instance names the API the caller called (its first two path segments, three for system APIs).</summary>
     private static bool IsCallersOwn(string target, string instance)
     {
-        var path = target.Split('?')[0];
+        // Dot segments are removed before routing (RFC 3986 5.2.4), so "/a/../b" is a call to "/b".
+        var path = new Uri(new Uri("http://caller"), target.Split('?')[0]).AbsolutePath;
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var api = "/" + string.Join('/', segments.Take(segments.FirstOrDefault() == "system" ? 3 : 2)) + "/";
         return instance.StartsWith(api, StringComparison.Ordinal) || instance == path;
