@@ -37,6 +37,9 @@ public sealed class HostileInputTests(SqliteStackFixture fixture, ITestOutputHel
         var changed = before != after;
         output.WriteLine($"{endpoint}: {results.Count} hostile requests ({refused.Count} must be refused, {tolerated.Count} odd but maybe valid), " +
             $"{failures.Count} wrong answers, state {(changed ? "CHANGED" : "unchanged")}; seed {seed} (HOSTILE_SEED={HostileRun.Seed})");
+        var mutators = HostileGenerator.Mutators(operation);
+        output.WriteLine($"  {mutators.Count} ways of breaking it ({mutators.Where(m => m.Core).Select(m => m.KindOrName).Distinct().Count()} always run), " +
+            $"{results.Select(r => r.Request.Variant.Split(' ', 2)[1]).Distinct().Count()} distinct variants sent");
         output.WriteLine("  answers: " + string.Join(", ", results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}")));
         HostileReport.Record(endpoint, seed, failures, changed ? Diff(before, after) : null);
 

@@ -241,12 +241,15 @@ public static class BodyMutations
         Mutate(name, field, (r, root, json) => field.ParentIn(root)[field.Name] = json.Value(raw(r)), core, expect);
 
     private static Mutator Mutate(string name, BodyField field, Action<Random, JsonNode, RawJson> change, bool core = false, Expect expect = Expect.Refused) =>
-        new(name, expect, (random, draft) =>
+        new(name, expect, Apply(name, change), field.Name, core, Kind: name[(field.Display.Length + 1)..].Split(" (")[0]);
+
+    private static Func<Random, RequestDraft, string> Apply(string name, Action<Random, JsonNode, RawJson> change) =>
+        (random, draft) =>
         {
             var raw = new RawJson();
             var root = draft.BodyNode!.DeepClone();
             change(random, root, raw);
             draft.BodyText = raw.Write(root);
             return name;
-        }, field.Name, core);
+        };
 }

@@ -25,8 +25,9 @@ public static class HostileGenerator
     {
         var random = new Random(seed);
         var mutators = Mutators(operation);
-        var order = mutators.Where(m => m.Core).ToList();
-        order.AddRange(mutators.Where(m => !m.Core).OrderBy(_ => random.Next()));
+        var core = mutators.Where(m => m.Core).DistinctBy(m => m.KindOrName).ToList();
+        var order = new List<Mutator>(core);
+        order.AddRange(mutators.Except(core).OrderBy(_ => random.Next()));
         var requests = new List<HostileRequest>(count);
         for (var i = 0; i < count; i++)
         {
