@@ -1,3 +1,6 @@
+using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.ExperienceApis.Channels;
+using IntegrationGateway.ServiceDefaults.Validation;
 using Asp.Versioning;
 using IntegrationGateway.ExperienceApis.B2b;
 
@@ -25,7 +28,7 @@ public static class B2bApi
     public static WebApplication MapB2bApi(this WebApplication app)
     {
         var versions = app.NewApiVersionSet(Name).HasApiVersion(V1).ReportApiVersions().Build();
-        app.MapGroup("/b2b/v{version:apiVersion}").WithApiVersionSet(versions).WithGroupName(Name)
+        app.MapGroup("/b2b/v{version:apiVersion}").WithApiVersionSet(versions).WithGroupName(Name).WithContractValidation().WithChannelAdmission(ChannelType.B2b)
             .MapB2bAvailability()
             .MapB2bOrders();
         return app;

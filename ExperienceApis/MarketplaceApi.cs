@@ -1,3 +1,6 @@
+using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.ExperienceApis.Channels;
+using IntegrationGateway.ServiceDefaults.Validation;
 using Asp.Versioning;
 using IntegrationGateway.ExperienceApis.Marketplace;
 
@@ -19,7 +22,7 @@ public static class MarketplaceApi
     public static WebApplication MapMarketplaceApi(this WebApplication app)
     {
         var versions = app.NewApiVersionSet(Name).HasApiVersion(V1).ReportApiVersions().Build();
-        app.MapGroup("/marketplace/v{version:apiVersion}").WithApiVersionSet(versions).WithGroupName(Name)
+        app.MapGroup("/marketplace/v{version:apiVersion}").WithApiVersionSet(versions).WithGroupName(Name).WithContractValidation().WithChannelAdmission(ChannelType.Marketplace)
             .MapInventoryFeed()
             .MapMarketplaceOrders();
         return app;

@@ -1,7 +1,9 @@
+using IntegrationGateway.ExperienceApis.Channels;
 using Asp.Versioning;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ExperienceApis.Storefront;
 using IntegrationGateway.ServiceDefaults.Downstream;
+using IntegrationGateway.ServiceDefaults.Validation;
 
 namespace IntegrationGateway.ExperienceApis;
 
@@ -49,7 +51,7 @@ public static class StorefrontApi
             .HasApiVersion(StorefrontVersions.V2)
             .ReportApiVersions()
             .Build();
-        var storefront = app.MapGroup("/storefront/v{version:apiVersion}").WithApiVersionSet(versions).WithGroupName(Name);
+        var storefront = app.MapGroup("/storefront/v{version:apiVersion}").WithApiVersionSet(versions).WithGroupName(Name).WithContractValidation().WithChannelAdmission(ChannelType.Storefront);
         storefront.MapStorefrontAvailability(StorefrontVersions.V1, StockLevels.V1Shapes)
             .MapStorefrontAvailability(StorefrontVersions.V2, StockLevels.V2Shapes)
             .MapStorefrontOrders()

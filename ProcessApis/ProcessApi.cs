@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Validation;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Wms;
 using IntegrationGateway.ProcessApis.Backorders;
@@ -62,7 +63,7 @@ public static class ProcessApi
 
     public static WebApplication MapInventoryProcessApi(this WebApplication app)
     {
-        var process = app.MapGroup("/process/v1").WithGroupName(DocumentName);
+        var process = app.MapGroup("/process/v1").WithGroupName(DocumentName).WithContractValidation();
         process.MapAvailability().MapOrders().MapFulfilment().MapChannels().MapFeeds().MapHolds();
         return app;
     }

@@ -1,6 +1,6 @@
-using System.Text.Json.Serialization.Metadata;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Http;
+using IntegrationGateway.ServiceDefaults.Json;
 using IntegrationGateway.ServiceDefaults.Problems;
 using IntegrationGateway.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -22,20 +22,20 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.PathBase + context.HttpContext.Request.Path;
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            if (StatusProblemTypes.IsFrameworkDefault(context.ProblemDetails.Type) && StatusProblemTypes.For(status) is { } type)
+            {
+                context.ProblemDetails.Type = type;
+            }
             context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
         });
         builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
-        // Enums travel as their contract names (in_stock, receipt); saying so globally also tells the document generator.
-        builder.Services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
-            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
-                .WithAddedModifier(RequiredContractProperties.Apply);
-        });
-        builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Apply(o.SerializerOptions));
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => StrictJson.Apply(o.JsonSerializerOptions));
         // A body that does not bind is reported as a problem by the exception handler, in every environment.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(RequestLimits.ApplyTo);
         builder.AddTokenAuthentication();
         return builder;
     }
@@ -45,6 +45,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestShapeMiddleware>();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         // Routing runs inside the exception handler, so even a routing failure is our problem details answer

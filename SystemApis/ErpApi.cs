@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Validation;
 using IntegrationGateway.SystemApis.Balances;
 using IntegrationGateway.SystemApis.Counts;
 using IntegrationGateway.SystemApis.Events;
@@ -42,7 +43,7 @@ public static class ErpApi
 
     public static WebApplication MapErpApi(this WebApplication app)
     {
-        var erp = app.MapGroup("/system/erp/v1").WithGroupName(DocumentName);
+        var erp = app.MapGroup("/system/erp/v1").WithGroupName(DocumentName).WithContractValidation();
         erp.MapItems().MapLocations().MapBalances().MapMovements().MapReservations().MapCounts().MapLedger().MapRebuild().MapEvents();
         return app;
     }

@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Validation;
 using IntegrationGateway.SystemApis.Wms;
 
 namespace IntegrationGateway.SystemApis;
@@ -19,7 +20,7 @@ public static class WmsApi
 
     public static WebApplication MapWmsApi(this WebApplication app)
     {
-        var wms = app.MapGroup("/system/wms/v1").WithGroupName(DocumentName);
+        var wms = app.MapGroup("/system/wms/v1").WithGroupName(DocumentName).WithContractValidation();
         wms.MapPicks().MapCountFlags();
         return app;
     }

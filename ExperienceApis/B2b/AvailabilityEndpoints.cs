@@ -23,19 +23,11 @@ public static class AvailabilityEndpoints
 
     private static async Task<IResult> QueryAsync(B2bAvailabilityQuery query, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken)
     {
-        if (RequestValidation.Errors(query) is { Count: > 0 } errors)
-        {
-            return Problem.Validation(errors);
-        }
         if (SkuList.Refusal(query.Skus) is { } badSku)
         {
             return badSku;
         }
-        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.B2b, cancellationToken);
-        if (caller is not { Channel: { } channel })
-        {
-            return caller.Refusal!;
-        }
+        var channel = context.AdmittedChannel();
         var response = await process.QueryChannelAvailabilityAsync(new AvailabilityQuery { Channel = channel, Skus = query.Skus }, cancellationToken);
         return response is { IsSuccessStatusCode: true, Content: { } availability }
             ? TypedResults.Ok(Of(availability))

@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Validation;
 using IntegrationGateway.Contracts.B2b;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ExperienceApis.Channels;
@@ -40,11 +41,7 @@ public static class OrderEndpoints
         [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, B2bOrderRequest request, HttpContext context,
         IInventoryProcessClient process, CancellationToken cancellationToken)
     {
-        var caller = await ChannelCaller.AdmitAsync(idempotencyKey, request, context, process, ChannelType.B2b, cancellationToken);
-        if (caller is not { Channel: { } channel })
-        {
-            return caller.Refusal!;
-        }
+        var channel = context.AdmittedChannel();
         // The process keeps keys per channel, so the buyer's own key is the process key, as for a storefront.
         var response = await process.ReserveOrderAsync(idempotencyKey!, new OrderRequest
         {
@@ -61,11 +58,11 @@ public static class OrderEndpoints
             : ProcessAnswers.Relay(response, context);
     }
 
-    private static Task<IResult> GetAsync(string id, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken) =>
-        ChannelOrders.GetAsync(id, ChannelType.B2b, B2bOrders.Of, context, process, cancellationToken);
+    private static Task<IResult> GetAsync([Id] string id, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken) =>
+        ChannelOrders.GetAsync(id, B2bOrders.Of, context, process, cancellationToken);
 
     private static Task<IResult> CancelAsync(
-        string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, HttpContext context,
+        [Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, HttpContext context,
         IInventoryProcessClient process, CancellationToken cancellationToken) =>
-        ChannelOrders.CancelAsync(id, idempotencyKey, ChannelType.B2b, B2bOrders.Of, context, process, cancellationToken);
+        ChannelOrders.CancelAsync(id, idempotencyKey!, B2bOrders.Of, context, process, cancellationToken);
 }

@@ -1,7 +1,6 @@
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ExperienceApis.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
-using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
 
 namespace IntegrationGateway.ExperienceApis.Channels;
@@ -10,32 +9,36 @@ namespace IntegrationGateway.ExperienceApis.Channels;
 /// The channel a request acts for: the token's channel claim, admitted only when the process API knows that
 /// channel with the type this experience API serves. Channels are data, so the gateway cannot tell their types
 /// apart; this is the check, and a second storefront or marketplace is an admin call, not a code change.
+/// Declared once per API group (<see cref="WithChannelAdmission{TBuilder}"/>), after the contract checks, so every
+/// endpoint of the group has it and a refused request reaches nothing below.
 /// </summary>
-public sealed record ChannelCaller(string? Channel, IResult? Refusal)
+public static class ChannelCaller
 {
-    /// <summary>
-    /// The gate of every stock-moving POST: the Idempotency-Key, then the body, then the caller's channel. The first
-    /// refusal is the answer and nothing is sent on, so a refused request changes nothing.
-    /// </summary>
-    public static async Task<ChannelCaller> AdmitAsync(string? idempotencyKey, object request, HttpContext context,
-        IInventoryProcessClient process, ChannelType expected, CancellationToken cancellationToken)
-    {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return new ChannelCaller(null, refusal);
-        }
-        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
-        {
-            return new ChannelCaller(null, Problem.Validation(errors));
-        }
-        return await ResolveAsync(context, process, expected, cancellationToken);
-    }
+    private static readonly object AdmittedKey = new();
 
-    public static async Task<ChannelCaller> ResolveAsync(HttpContext context, IInventoryProcessClient process, ChannelType expected, CancellationToken cancellationToken)
+    public static TBuilder WithChannelAdmission<TBuilder>(this TBuilder builder, ChannelType expected) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (invocation, next) =>
+        {
+            var context = invocation.HttpContext;
+            var process = context.RequestServices.GetRequiredService<IInventoryProcessClient>();
+            var (channel, refusal) = await ResolveAsync(context, process, expected, context.RequestAborted);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+            context.Items[AdmittedKey] = channel;
+            return await next(invocation);
+        });
+
+    /// <summary>The channel admitted for this request by the group's filter.</summary>
+    public static string AdmittedChannel(this HttpContext context) =>
+        context.Items[AdmittedKey] as string ?? throw new InvalidOperationException("The endpoint is not behind WithChannelAdmission.");
+
+    private static async Task<(string? Channel, IResult? Refusal)> ResolveAsync(HttpContext context, IInventoryProcessClient process, ChannelType expected, CancellationToken cancellationToken)
     {
         if (context.User.Channel() is not { } channel)
         {
-            return Refused(expected, "The token names no channel.");
+            return (null, Refused(expected, "The token names no channel."));
         }
         var types = context.RequestServices.GetRequiredService<ChannelTypes>();
         if (types.Known(channel) is not { } type)
@@ -44,16 +47,16 @@ public sealed record ChannelCaller(string? Channel, IResult? Refusal)
             if (response is not { IsSuccessStatusCode: true, Content: { } found })
             {
                 return (int?)response.StatusCode is 403 or 404
-                    ? Refused(expected, $"Channel '{channel}' is not known.")
-                    : new ChannelCaller(null, ProcessAnswers.Relay(response, context));
+                    ? (null, Refused(expected, $"Channel '{channel}' is not known."))
+                    : (null, ProcessAnswers.Relay(response, context));
             }
             type = types.Remember(channel, found.Type);
         }
-        return type == expected ? new ChannelCaller(channel, null) : Refused(expected, $"Channel '{channel}' is not a {Name(expected)} channel.");
+        return type == expected ? (channel, null) : (null, Refused(expected, $"Channel '{channel}' is not a {Name(expected)} channel."));
     }
 
-    private static ChannelCaller Refused(ChannelType expected, string detail) =>
-        new(null, Problem.Result(403, ProblemTypes.Forbidden, $"The token is not bound to a {Name(expected)} channel.", detail));
+    private static IResult Refused(ChannelType expected, string detail) =>
+        Problem.Result(403, ProblemTypes.Forbidden, $"The token is not bound to a {Name(expected)} channel.", detail);
 
     private static string Name(ChannelType type) => type.ToString().ToLowerInvariant();
 }

@@ -3,6 +3,7 @@ using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ExperienceApis.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Mp = IntegrationGateway.Contracts.Marketplace;
 
@@ -22,13 +23,9 @@ public static class FeedEndpoints
         return marketplace;
     }
 
-    private static async Task<IResult> GetAsync([FromQuery] string? cursor, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync([FromQuery, Cursor] string? cursor, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken)
     {
-        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Marketplace, cancellationToken);
-        if (caller is not { Channel: { } channel })
-        {
-            return caller.Refusal!;
-        }
+        var channel = context.AdmittedChannel();
         long? since = null;
         if (cursor is not null)
         {

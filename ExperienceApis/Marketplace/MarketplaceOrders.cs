@@ -10,7 +10,14 @@ public static class MarketplaceOrders
     /// The process Idempotency-Key of a marketplace order: derived from the marketplace's order id, so the same
     /// order sent again under any Idempotency-Key is reserved once, and another body for it is refused.
     /// </summary>
-    public static string ProcessKey(string marketplaceOrderId) => "mp:" + marketplaceOrderId;
+    /// <summary>
+    /// The process API's Idempotency-Key for a marketplace order: its id as it is when that fits a header (printable
+    /// ASCII), else a hash of it, so an order id in any script is still placed once and never breaks the call below.
+    /// </summary>
+    public static string ProcessKey(string marketplaceOrderId) =>
+        marketplaceOrderId.All(c => c is > ' ' and <= '~')
+            ? "mp:" + marketplaceOrderId
+            : "mp-sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(marketplaceOrderId)));
 
     public static MarketplaceOrder Of(Order order) => new()
     {

@@ -5,6 +5,7 @@ using IntegrationGateway.ExperienceApis.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationGateway.ExperienceApis.Marketplace;
@@ -41,11 +42,7 @@ public static class OrderEndpoints
         [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, MarketplaceOrderRequest request, HttpContext context,
         IInventoryProcessClient process, CancellationToken cancellationToken)
     {
-        var caller = await ChannelCaller.AdmitAsync(idempotencyKey, request, context, process, ChannelType.Marketplace, cancellationToken);
-        if (caller is not { Channel: { } channel })
-        {
-            return caller.Refusal!;
-        }
+        var channel = context.AdmittedChannel();
         var response = await process.ReserveOrderAsync(MarketplaceOrders.ProcessKey(request.MarketplaceOrderId), new OrderRequest
         {
             Channel = channel,
@@ -59,11 +56,11 @@ public static class OrderEndpoints
             : ProcessAnswers.Relay(response, context);
     }
 
-    private static Task<IResult> GetAsync(string id, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken) =>
-        ChannelOrders.GetAsync(id, ChannelType.Marketplace, MarketplaceOrders.Of, context, process, cancellationToken);
+    private static Task<IResult> GetAsync([Id] string id, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken) =>
+        ChannelOrders.GetAsync(id, MarketplaceOrders.Of, context, process, cancellationToken);
 
     private static Task<IResult> CancelAsync(
-        string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, HttpContext context,
+        [Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, HttpContext context,
         IInventoryProcessClient process, CancellationToken cancellationToken) =>
-        ChannelOrders.CancelAsync(id, idempotencyKey, ChannelType.Marketplace, MarketplaceOrders.Of, context, process, cancellationToken);
+        ChannelOrders.CancelAsync(id, idempotencyKey!, MarketplaceOrders.Of, context, process, cancellationToken);
 }

@@ -3,6 +3,7 @@ using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.OpenApi;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ public static class AvailabilityEndpoints
     public static RouteGroupBuilder MapStorefrontAvailability<TLevel, TList>(this RouteGroupBuilder storefront, Asp.Versioning.ApiVersion version, Shapes<TLevel, TList> shapes)
         where TLevel : notnull where TList : notnull
     {
-        storefront.MapGet("/availability/{sku}", (string sku, [FromQuery] string? cartId, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
+        storefront.MapGet("/availability/{sku}", ([Sku] string sku, [FromQuery, CartId] string? cartId, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
                 GetOneAsync(sku, cartId, context, process, options.Value, shapes, cancellationToken))
             .MapToApiVersion(version)
             .WithName($"GetStockLevelV{version.MajorVersion}")
@@ -33,7 +34,7 @@ public static class AvailabilityEndpoints
             .RequireAuthorization(Policies.ChannelBound, Policies.ReadAvailability)
             .Produces<TLevel>()
             .ProducesProblem(404).ProducesProblem(503);
-        storefront.MapGet("/availability", ([FromQuery] string skus, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
+        storefront.MapGet("/availability", ([FromQuery, SkuList] string skus, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
                 GetManyAsync(skus, context, process, options.Value, shapes, cancellationToken))
             .MapToApiVersion(version)
             .WithName($"ListStockLevelsV{version.MajorVersion}")
@@ -48,12 +49,8 @@ public static class AvailabilityEndpoints
     private static async Task<IResult> GetOneAsync<TLevel, TList>(string sku, string? cartId, HttpContext context, IInventoryProcessClient process, StorefrontOptions options, Shapes<TLevel, TList> shapes, CancellationToken cancellationToken)
         where TLevel : notnull where TList : notnull
     {
-        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
-        if (caller.Refusal is { } refused)
-        {
-            return refused;
-        }
-        var response = await process.GetChannelAvailabilityAsync(caller.Channel!, [sku], cartId, cancellationToken);
+        var channel = context.AdmittedChannel();
+        var response = await process.GetChannelAvailabilityAsync(channel, [sku], cartId, cancellationToken);
         if (response is not { IsSuccessStatusCode: true, Content: { } availability })
         {
             return ProcessAnswers.Relay(response, context);
@@ -71,12 +68,8 @@ public static class AvailabilityEndpoints
         {
             return Problem.Validation("skus", $"Name between 1 and {MaxSkusPerQuery} comma-separated SKUs.");
         }
-        var caller = await ChannelCaller.ResolveAsync(context, process, ChannelType.Storefront, cancellationToken);
-        if (caller.Refusal is { } refused)
-        {
-            return refused;
-        }
-        var response = await process.GetChannelAvailabilityAsync(caller.Channel!, wanted, null, cancellationToken);
+        var channel = context.AdmittedChannel();
+        var response = await process.GetChannelAvailabilityAsync(channel, wanted, null, cancellationToken);
         if (response is not { IsSuccessStatusCode: true, Content: { } availability })
         {
             return ProcessAnswers.Relay(response, context);

@@ -4,6 +4,7 @@ using IntegrationGateway.Contracts.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using V2 = IntegrationGateway.Contracts.StorefrontV2;
@@ -33,17 +34,13 @@ public static class CartEndpoints
     }
 
     private static async Task<IResult> HoldAsync(
-        string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, V2.CartHoldRequest request, HttpContext context,
+        [CartId] string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, V2.CartHoldRequest request, HttpContext context,
         IInventoryProcessClient process, CancellationToken cancellationToken)
     {
-        var caller = await ChannelCaller.AdmitAsync(idempotencyKey, request, context, process, ChannelType.Storefront, cancellationToken);
-        if (caller.Refusal is { } refused)
-        {
-            return refused;
-        }
+        var channel = context.AdmittedChannel();
         var response = await process.HoldCartAsync(cartId, idempotencyKey!, new IntegrationGateway.Contracts.Process.CartHoldRequest
         {
-            Channel = caller.Channel!,
+            Channel = channel,
             Lines = request.Lines.Select(l => new OrderLine { Sku = l.Sku, Quantity = l.Quantity }).ToList(),
             TtlSeconds = request.TtlSeconds,
         }, cancellationToken);
@@ -63,14 +60,10 @@ public static class CartEndpoints
     }
 
     private static async Task<IResult> ConfirmAsync(
-        string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, V2.CartConfirmRequest request, HttpContext context,
+        [CartId] string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, V2.CartConfirmRequest request, HttpContext context,
         IInventoryProcessClient process, CancellationToken cancellationToken)
     {
-        var caller = await ChannelCaller.AdmitAsync(idempotencyKey, request, context, process, ChannelType.Storefront, cancellationToken);
-        if (caller.Refusal is { } refused)
-        {
-            return refused;
-        }
+        var channel = context.AdmittedChannel();
         var response = await process.ConfirmCartAsync(cartId, idempotencyKey!, new IntegrationGateway.Contracts.Process.CartConfirmRequest { OrderRef = request.OrderRef, ShipToRegion = request.ShipToRegion }, cancellationToken);
         return response is { IsSuccessStatusCode: true, Content: { } order }
             ? TypedResults.Created($"{context.Request.PathBase}/storefront/{VersionSegment(context)}/orders/{order.Id}", StorefrontOrders.Of(order))

@@ -4,6 +4,7 @@ using IntegrationGateway.Contracts.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -41,14 +42,10 @@ public static class OrderEndpoints
         [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, StorefrontOrderRequest request, HttpContext context,
         IInventoryProcessClient process, CancellationToken cancellationToken)
     {
-        var caller = await ChannelCaller.AdmitAsync(idempotencyKey, request, context, process, ChannelType.Storefront, cancellationToken);
-        if (caller.Refusal is { } refused)
-        {
-            return refused;
-        }
+        var channel = context.AdmittedChannel();
         var response = await process.ReserveOrderAsync(idempotencyKey!, new OrderRequest
         {
-            Channel = caller.Channel!,
+            Channel = channel,
             OrderRef = request.OrderRef,
             Lines = request.Lines.Select(l => new Contracts.Process.OrderLine { Sku = l.Sku, Quantity = l.Quantity }).ToList(),
             ShipToRegion = request.ShipToRegion,
@@ -59,11 +56,11 @@ public static class OrderEndpoints
             : ProcessAnswers.Relay(response, context);
     }
 
-    private static Task<IResult> GetAsync(string id, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken) =>
-        ChannelOrders.GetAsync(id, ChannelType.Storefront, StorefrontOrders.Of, context, process, cancellationToken);
+    private static Task<IResult> GetAsync([Id] string id, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken) =>
+        ChannelOrders.GetAsync(id, StorefrontOrders.Of, context, process, cancellationToken);
 
     private static Task<IResult> CancelAsync(
-        string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, HttpContext context,
+        [Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, HttpContext context,
         IInventoryProcessClient process, CancellationToken cancellationToken) =>
-        ChannelOrders.CancelAsync(id, idempotencyKey, ChannelType.Storefront, StorefrontOrders.Of, context, process, cancellationToken);
+        ChannelOrders.CancelAsync(id, idempotencyKey!, StorefrontOrders.Of, context, process, cancellationToken);
 }

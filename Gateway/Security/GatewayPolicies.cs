@@ -19,11 +19,9 @@ public static class GatewayPolicies
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(ChannelRead, p => p.RequireAuthenticatedUser()
-                .RequireClaim(Scopes.ChannelClaim)
-                .RequireAssertion(c => c.User.HasAnyScope(Scopes.AvailabilityRead)))
+                .RequireAssertion(c => c.User.Channel() is not null && c.User.HasAnyScope(Scopes.AvailabilityRead)))
             .AddPolicy(ChannelWrite, p => p.RequireAuthenticatedUser()
-                .RequireClaim(Scopes.ChannelClaim)
-                .RequireAssertion(c => c.User.HasAnyScope(Scopes.OrdersWrite)));
+                .RequireAssertion(c => c.User.Channel() is not null && c.User.HasAnyScope(Scopes.OrdersWrite)));
         return services;
     }
 }

@@ -5,6 +5,7 @@ using IntegrationGateway.ProcessApis.Holds;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationGateway.ProcessApis.Availability;
@@ -31,7 +32,7 @@ public static class AvailabilityEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        [FromQuery] string channel, [FromQuery(Name = "sku")] string[] sku, [FromQuery] string? cartId, ClaimsPrincipal user, ChannelStore channels, HeldStock stock, CancellationToken cancellationToken)
+        [FromQuery, Id] string channel, [FromQuery(Name = "sku")] string[] sku, [FromQuery, CartId] string? cartId, ClaimsPrincipal user, ChannelStore channels, HeldStock stock, CancellationToken cancellationToken)
     {
         var skus = sku.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
         if (skus.Count == 0 || skus.Count > MaxSkusPerQuery)

@@ -5,6 +5,7 @@ using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 
 namespace IntegrationGateway.ProcessApis.Channels;
 
@@ -38,7 +39,7 @@ public static partial class ChannelEndpoints
         TypedResults.Ok(await channels.ListAsync(cancellationToken));
 
     // A channel's experience API asks for its own channel's type with the channel's token.
-    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, ChannelStore channels, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync([Id] string id, ClaimsPrincipal user, ChannelStore channels, CancellationToken cancellationToken)
     {
         if (!ChannelAccess.Allows(user, id))
         {
@@ -47,7 +48,7 @@ public static partial class ChannelEndpoints
         return await channels.FindAsync(id, cancellationToken) is { } channel ? TypedResults.Ok(channel) : Problem.NotFound($"No channel {id}.");
     }
 
-    private static async Task<IResult> UpsertAsync(string id, ChannelDefinition definition, ChannelStore channels, IErpClient erp, CancellationToken cancellationToken)
+    private static async Task<IResult> UpsertAsync([Id] string id, ChannelDefinition definition, ChannelStore channels, IErpClient erp, CancellationToken cancellationToken)
     {
         var errors = Errors(id, definition);
         if (errors.Count == 0)

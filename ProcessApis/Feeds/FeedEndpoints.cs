@@ -4,6 +4,7 @@ using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationGateway.ProcessApis.Feeds;
@@ -26,7 +27,7 @@ public static class FeedEndpoints
     }
 
     private static async Task<IResult> TakeAsync(
-        string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, FeedSnapshotRequest request, ClaimsPrincipal user,
+        [Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, FeedSnapshotRequest request, ClaimsPrincipal user,
         ChannelStore channels, FeedStore feeds, ChannelCatalogue catalogue, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)

@@ -5,6 +5,7 @@ using IntegrationGateway.ProcessApis.Orders;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationGateway.ProcessApis.Fulfilment;
@@ -49,7 +50,7 @@ public static class FulfilmentEndpoints
         return process;
     }
 
-    private static async Task<IResult> AllocateAsync(string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
+    private static async Task<IResult> AllocateAsync([Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
         OrderStore orders, OrderLeases leases, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
@@ -65,12 +66,12 @@ public static class FulfilmentEndpoints
                 cancellationToken), cancellationToken);
     }
 
-    private static Task<IResult> ConfirmShipmentAsync(string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
+    private static Task<IResult> ConfirmShipmentAsync([Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
         PlacementStore placements, OrderLeases leases, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken) =>
         OnPickAsync(id, idempotencyKey, "ship-confirm", id, placements, leases, keys,
             (orderId, pick) => fulfilment.ConfirmShipmentAsync(orderId, pick, idempotencyKey!, cancellationToken), cancellationToken);
 
-    private static Task<IResult> RefuseAsync(string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, PickRefusalReport report,
+    private static Task<IResult> RefuseAsync([Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, PickRefusalReport report,
         PlacementStore placements, OrderLeases leases, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken) =>
         RequestValidation.Errors(report) is { Count: > 0 } errors
             ? Task.FromResult(Problem.Validation(errors))

@@ -11,7 +11,7 @@ namespace IntegrationGateway.ProcessApis.Fulfilment;
 /// taken from an order are sourced again elsewhere or backordered, units taken from a cart hold shrink the hold.
 /// </summary>
 public sealed class ShortResolver(ShortClaims claims, OrderStore orders, OrderLeases leases, PlacementStore placements, HoldStore holds,
-    OrderFulfilment fulfilment, Resourcing resourcing)
+    OrderFulfilment fulfilment, Resourcing resourcing, TimeProvider time)
 {
     private static readonly TimeSpan WaitStep = TimeSpan.FromMilliseconds(100);
 
@@ -40,7 +40,7 @@ public sealed class ShortResolver(ShortClaims claims, OrderStore orders, OrderLe
             {
                 return Line(taken, Parse(done));
             }
-            await Task.Delay(WaitStep, cancellationToken);
+            await Task.Delay(WaitStep, time, cancellationToken);
         }
         return null;
     }

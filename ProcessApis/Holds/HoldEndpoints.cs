@@ -7,6 +7,7 @@ using IntegrationGateway.ProcessApis.Orders;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,7 @@ public static partial class HoldEndpoints
     }
 
     private static async Task<IResult> HoldAsync(
-        string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, CartHoldRequest request, ClaimsPrincipal user,
+        [CartId] string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, CartHoldRequest request, ClaimsPrincipal user,
         IdempotencyStore keys, ChannelStore channels, HoldStore holds, CartHolding carts, IOptions<HoldOptions> options, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
@@ -83,7 +84,7 @@ public static partial class HoldEndpoints
     }
 
     private static async Task<IResult> ConfirmAsync(
-        string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, CartConfirmRequest request, ClaimsPrincipal user,
+        [CartId] string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, CartConfirmRequest request, ClaimsPrincipal user,
         IdempotencyStore keys, ChannelStore channels, HoldStore holds, CartHolding carts, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
@@ -108,7 +109,7 @@ public static partial class HoldEndpoints
     }
 
     private static async Task<IResult> ReleaseAsync(
-        string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ClaimsPrincipal user,
+        [CartId] string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ClaimsPrincipal user,
         IdempotencyStore keys, HoldStore holds, CartHolding carts, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)

@@ -7,6 +7,7 @@ using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationGateway.ProcessApis.Orders;
@@ -71,11 +72,11 @@ public static class OrderEndpoints
         }, cancellationToken);
     }
 
-    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, OrderStore orders, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync([Id] string id, ClaimsPrincipal user, OrderStore orders, CancellationToken cancellationToken) =>
         await FindVisibleAsync(id, user, orders, cancellationToken) is { } order ? TypedResults.Ok(order.ToContract()) : Problem.NotFound($"No order {id}.");
 
     private static async Task<IResult> CancelAsync(
-        string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ClaimsPrincipal user,
+        [Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ClaimsPrincipal user,
         OrderStore orders, OrderLeases leases, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken)
     {
         if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)

@@ -30,7 +30,7 @@ public sealed class OrderLeases(Database database, TimeProvider time)
             {
                 return (false, default!);
             }
-            await Task.Delay(Step, cancellationToken);
+            await Task.Delay(Step, time, cancellationToken);
         }
         try
         {

@@ -53,6 +53,16 @@ public static class AuthenticationExtensions
         };
         jwt.Events = new JwtBearerEvents
         {
+            // RFC 7515 4.1.11: a token naming critical extensions must be refused by a recipient that knows none of
+            // them, and we know none; the token handler does not check this itself.
+            OnTokenValidated = context =>
+            {
+                if (context.SecurityToken is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken token && token.TryGetHeaderValue<object>("crit", out _))
+                {
+                    context.Fail("The token names critical header extensions this service does not understand.");
+                }
+                return Task.CompletedTask;
+            },
             OnChallenge = async context =>
             {
                 context.HandleResponse();

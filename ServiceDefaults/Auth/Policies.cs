@@ -19,6 +19,6 @@ public static class Policies
         .AddPolicy(ReadAvailability, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasAnyScope(Scopes.AvailabilityRead, Scopes.InventoryAdmin)))
         .AddPolicy(WriteOrders, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasAnyScope(Scopes.OrdersWrite, Scopes.InventoryAdmin)))
         .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasAnyScope(Scopes.InventoryAdmin)))
-        .AddPolicy(ChannelBound, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ChannelClaim))
-        .AddPolicy(AnyChannel, p => p.RequireAuthenticatedUser().RequireClaim(Scopes.ChannelClaim));
+        .AddPolicy(ChannelBound, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.Channel() is not null))
+        .AddPolicy(AnyChannel, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.Channel() is not null));
 }

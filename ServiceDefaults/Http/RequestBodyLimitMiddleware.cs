@@ -11,7 +11,9 @@ namespace IntegrationGateway.ServiceDefaults.Http;
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IConfiguration configuration)
 {
-    public const long DefaultLimitBytes = 64 * 1024;
+    // The largest body a contract allows is a 1,000-SKU query of 64-character SKUs (about 67 KB), passed down as it
+    // is; every layer has the same limit, so what one admits the next never refuses as too large.
+    public const long DefaultLimitBytes = 128 * 1024;
 
     private readonly long _limit = configuration.GetValue("Http:MaxRequestBodyBytes", DefaultLimitBytes);
 

@@ -20,8 +20,14 @@ public static class IdempotencyKey
             return Problem.Result(400, ProblemTypes.IdempotencyKeyMissing, "The Idempotency-Key header is required.",
                 "Every POST that creates or moves stock needs a unique Idempotency-Key so a retry is applied once.");
         }
-        return key.Length > MaxLength || key.Any(char.IsControl)
-            ? Problem.Validation(Header, $"Use at most {MaxLength} printable characters.")
+        if (key.Contains(','))
+        {
+            // A comma separates the values of a repeated header ("a, b" is how two Idempotency-Keys arrive joined),
+            // so a key with one cannot be told from two keys.
+            return Problem.Validation(Header, "Send one Idempotency-Key, without commas.");
+        }
+        return key.Length > MaxLength || key.Any(c => c is < ' ' or > '~')
+            ? Problem.Validation(Header, $"Use at most {MaxLength} printable ASCII characters.")
             : null;
     }
 

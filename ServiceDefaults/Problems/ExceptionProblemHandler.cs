@@ -16,8 +16,7 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 Problem.Details(413, ProblemTypes.PayloadTooLarge, "The request body is too large."),
-            BadHttpRequestException bad =>
-                Problem.Details(bad.StatusCode, ProblemTypes.MalformedRequest, "The request could not be read.", ReadableCause(bad), FailingField(bad)),
+            BadHttpRequestException bad => Unreadable(bad),
             _ when DependencyFailure.IsDependencyFailure(exception, httpContext.RequestAborted) =>
                 Problem.Details(503, ProblemTypes.DependencyUnavailable, "A dependency is unavailable.",
                     "The request changed nothing that stays; retry after the Retry-After delay."),
@@ -40,12 +39,11 @@ public sealed class ExceptionProblemHandler(IProblemDetailsService problems, ILo
 
     // A value of the wrong type or outside an enum ("type": "fax") is named like a validation failure, so a
     // caller finds the field the same way: "$.rules[0].stockPercent" is reported as "rules[0].stockPercent".
-    private static Dictionary<string, object?>? FailingField(BadHttpRequestException bad) =>
-        bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal)
-            ? new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [path[2..]] = ["The value is not one this field accepts."] } }
-            : null;
-
-    // The framework's message names the parameter and the JSON position, never our internals.
-    private static string ReadableCause(BadHttpRequestException bad) =>
-        bad.InnerException is System.Text.Json.JsonException json ? $"The body is not valid JSON: {json.Message}" : bad.Message;
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Unreadable(BadHttpRequestException bad)
+    {
+        var (detail, extensions) = ReadFailures.Describe(bad);
+        return bad.StatusCode == StatusCodes.Status415UnsupportedMediaType
+            ? Problem.Details(415, ProblemTypes.UnsupportedMediaType, "The body's media type is not supported.", detail)
+            : Problem.Details(bad.StatusCode, ProblemTypes.MalformedRequest, "The request could not be read.", detail, extensions);
+    }
 }

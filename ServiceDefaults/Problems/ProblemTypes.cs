@@ -11,6 +11,11 @@ public static class ProblemTypes
     public const string Validation = Base + "validation";
     public const string MalformedRequest = Base + "malformed-request";
     public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
+    public const string MethodNotAllowed = Base + "method-not-allowed";
+    public const string NotAcceptable = Base + "not-acceptable";
+    public const string HeadersTooLarge = Base + "headers-too-large";
+    public const string UriTooLong = Base + "uri-too-long";
     public const string IdempotencyKeyMissing = Base + "idempotency-key-missing";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string IdempotencyKeyInProgress = Base + "idempotency-key-in-progress";

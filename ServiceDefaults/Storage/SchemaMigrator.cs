@@ -9,7 +9,7 @@ namespace IntegrationGateway.ServiceDefaults.Storage;
 /// Applies a service's versioned schema scripts (embedded resources named NNNN_description.sql) once each,
 /// in order, at start-up, before the first request is served.
 /// </summary>
-public sealed class SchemaMigrator(Database database, Assembly scriptAssembly, ILogger<SchemaMigrator> logger) : IHostedService
+public sealed class SchemaMigrator(Database database, Assembly scriptAssembly, TimeProvider time, ILogger<SchemaMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class SchemaMigrator(Database database, Assembly scriptAssembly, I
             await connection.ExecuteAsync(new CommandDefinition(database.Dialect.Render(script), transaction: transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_versions (version, applied_at) VALUES (@version, @now)",
-                new { version, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+                new { version, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Applied schema script {Version}", version);
         }

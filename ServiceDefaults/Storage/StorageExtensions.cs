@@ -23,7 +23,7 @@ public static class StorageExtensions
         builder.Services.AddHostedService(sp =>
         {
             EnsureSqliteFolder(sp.GetRequiredService<IOptions<StorageOptions>>().Value);
-            return new SchemaMigrator(sp.GetRequiredService<Database>(), scriptAssembly, sp.GetRequiredService<ILogger<SchemaMigrator>>());
+            return new SchemaMigrator(sp.GetRequiredService<Database>(), scriptAssembly, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SchemaMigrator>>());
         });
         return builder;
     }

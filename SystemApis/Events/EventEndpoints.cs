@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Validation;
 using System.ComponentModel.DataAnnotations;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ServiceDefaults.Auth;
@@ -32,18 +33,10 @@ public static class EventEndpoints
         [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, InventoryEventRequest request,
         HttpContext context, IdempotentCommands commands, EventStore store, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is null)
+        // The annotations were checked by the group's contract validation; these are the rules per kind.
+        if (EventStore.Validate(request) is { Count: > 0 } errors)
         {
-            // The annotations and the rules per kind are reported together, so a caller sees every failing field at once.
-            var errors = RequestValidation.Errors(request);
-            foreach (var (field, messages) in EventStore.Validate(request))
-            {
-                errors[field] = errors.TryGetValue(field, out var prior) ? [.. prior, .. messages] : messages;
-            }
-            if (errors.Count > 0)
-            {
-                return Problem.Validation(errors);
-            }
+            return Problem.Validation(errors);
         }
         return await commands.HandleAsync(idempotencyKey, request, "event", context,
             (connection, transaction, provenance) => store.ApplyAsync(connection, transaction, request, provenance, cancellationToken), cancellationToken);
@@ -51,7 +44,7 @@ public static class EventEndpoints
 
     private static async Task<IResult> ListStaleAsync(
         StaleEventStore store, CancellationToken cancellationToken,
-        [FromQuery(Name = "source")] string? source = null, [FromQuery(Name = "after")] string? after = null,
+        [FromQuery(Name = "source"), StringLength(32, MinimumLength = 1)] string? source = null, [FromQuery(Name = "after"), Cursor] string? after = null,
         [FromQuery(Name = "limit"), Range(1, LedgerEndpoints.MaxLimit)] int limit = LedgerEndpoints.DefaultLimit)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -15,22 +15,13 @@ namespace IntegrationGateway.SystemApis.Idempotency;
 public sealed class IdempotentCommands(Database database, TimeProvider time)
 {
     /// <summary>
-    /// The whole life of a stock-moving POST: the key is checked, the body validated (a refusal changes nothing),
-    /// then the change runs once under the key.
+    /// The whole life of a stock-moving POST once the group's contract validation has admitted its key and body:
+    /// the change runs once under the key.
     /// </summary>
     public async Task<IResult> HandleAsync<TRequest>(string? key, TRequest request, string operation, HttpContext context,
         Func<DbConnection, DbTransaction, Provenance, Task<StoredAnswer>> change, CancellationToken cancellationToken)
         where TRequest : class
     {
-        if (IdempotencyKey.Refusal(key) is { } refusal)
-        {
-            return refusal;
-        }
-        var errors = RequestValidation.Errors(request);
-        if (errors.Count > 0)
-        {
-            return Problem.Validation(errors);
-        }
         var provenance = Provenance.Of(context);
         return await RunAsync(key!, IdempotencyKey.Fingerprint(operation, request),
             (connection, transaction) => change(connection, transaction, provenance), cancellationToken);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationGateway.SystemApis.Items;
@@ -38,7 +39,7 @@ public static partial class ItemEndpoints
 
     private static async Task<IResult> ListAsync(
         ItemStore store, CancellationToken cancellationToken,
-        [FromQuery(Name = "after")] string? after = null, [FromQuery(Name = "limit"), Range(1, MaxLimit)] int limit = DefaultLimit)
+        [FromQuery(Name = "after"), Cursor] string? after = null, [FromQuery(Name = "limit"), Range(1, MaxLimit)] int limit = DefaultLimit)
     {
         if (limit is < 1 or > MaxLimit)
         {
@@ -50,10 +51,10 @@ public static partial class ItemEndpoints
         return TypedResults.Ok(new ItemPage { Items = page, NextCursor = rows.Count > limit ? page[^1].Sku : null });
     }
 
-    private static async Task<IResult> GetAsync(string sku, ItemStore store, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync([Sku] string sku, ItemStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(sku, cancellationToken) is { } item ? TypedResults.Ok(item) : Problem.NotFound($"No item {sku}.");
 
-    private static async Task<IResult> UpsertAsync(string sku, ItemUpsert request, ItemStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> UpsertAsync([Sku] string sku, ItemUpsert request, ItemStore store, CancellationToken cancellationToken)
     {
         var errors = RequestValidation.Errors(request);
         if (!SkuFormat().IsMatch(sku))

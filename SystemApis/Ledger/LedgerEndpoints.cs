@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Validation;
 using System.ComponentModel.DataAnnotations;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ServiceDefaults.Auth;
@@ -24,8 +25,8 @@ public static class LedgerEndpoints
 
     private static async Task<IResult> ListAsync(
         LedgerStore store, CancellationToken cancellationToken,
-        [FromQuery(Name = "sku")] string? sku = null, [FromQuery(Name = "location")] string? location = null,
-        [FromQuery(Name = "after")] string? after = null, [FromQuery(Name = "limit"), Range(1, MaxLimit)] int limit = DefaultLimit)
+        [FromQuery(Name = "sku"), Sku] string? sku = null, [FromQuery(Name = "location"), Location] string? location = null,
+        [FromQuery(Name = "after"), Cursor] string? after = null, [FromQuery(Name = "limit"), Range(1, MaxLimit)] int limit = DefaultLimit)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!LedgerCursor.TryDecode(after, out var afterId))

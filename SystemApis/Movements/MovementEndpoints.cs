@@ -24,7 +24,7 @@ public static class MovementEndpoints
         [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, MovementRequest request,
         HttpContext context, IdempotentCommands commands, MovementStore store, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is null && MovementStore.Validate(request) is { Count: > 0 } errors)
+        if (MovementStore.Validate(request) is { Count: > 0 } errors)
         {
             return Problem.Validation(errors);
         }

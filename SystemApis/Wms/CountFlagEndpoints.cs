@@ -2,6 +2,7 @@ using IntegrationGateway.Contracts.Wms;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 using IntegrationGateway.SystemApis.Idempotency;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,7 +27,7 @@ public static class CountFlagEndpoints
         return wms;
     }
 
-    private static async Task<IResult> ListAsync([FromQuery] string? state, [FromQuery] string? sku, CountFlagStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync([FromQuery] string? state, [FromQuery, Sku] string? sku, CountFlagStore store, CancellationToken cancellationToken)
     {
         // A plain string, so "open" and "Open" both bind; an enum query parameter binds by member name only.
         CountFlagState? wanted = state?.ToLowerInvariant() switch

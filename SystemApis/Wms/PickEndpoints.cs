@@ -2,6 +2,7 @@ using IntegrationGateway.Contracts.Wms;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 using IntegrationGateway.SystemApis.Idempotency;
 using Microsoft.AspNetCore.Mvc;
 
@@ -56,7 +57,7 @@ public static class PickEndpoints
         commands.HandleAsync(idempotencyKey, request, "wms-pick", context,
             (connection, transaction, _) => store.CreateAsync(connection, transaction, request, cancellationToken), cancellationToken);
 
-    private static async Task<IResult> ListAsync([FromQuery] string? reference, PickStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync([FromQuery, Id] string? reference, PickStore store, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reference) || reference.Length > 64)
         {
@@ -65,24 +66,22 @@ public static class PickEndpoints
         return TypedResults.Ok((await store.ListAsync(reference, cancellationToken)).Select(p => p.ToContract()).ToList());
     }
 
-    private static async Task<IResult> GetAsync(string id, PickStore store, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync([Id] string id, PickStore store, CancellationToken cancellationToken) =>
         id.Length <= 40 && await store.FindAsync(id, cancellationToken) is { } pick ? TypedResults.Ok(pick.ToContract()) : Problem.NotFound($"No pick {id}.");
 
-    private static Task<IResult> ShipAsync(string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
+    private static Task<IResult> ShipAsync([Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
         HttpContext context, IdempotentCommands commands, PickStore store, CancellationToken cancellationToken) =>
         MoveAsync(id, idempotencyKey, "shipped", null, context, commands, store, cancellationToken);
 
-    private static Task<IResult> RefuseAsync(string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, PickRefusal refusal,
+    private static Task<IResult> RefuseAsync([Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, PickRefusal refusal,
         HttpContext context, IdempotentCommands commands, PickStore store, CancellationToken cancellationToken) =>
-        RequestValidation.Errors(refusal) is { Count: > 0 } errors
-            ? Task.FromResult(Problem.Validation(errors))
-            : MoveAsync(id, idempotencyKey, "refused", refusal.Reason, context, commands, store, cancellationToken);
+        MoveAsync(id, idempotencyKey, "refused", refusal.Reason, context, commands, store, cancellationToken);
 
-    private static Task<IResult> CancelAsync(string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
+    private static Task<IResult> CancelAsync([Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
         HttpContext context, IdempotentCommands commands, PickStore store, CancellationToken cancellationToken) =>
         MoveAsync(id, idempotencyKey, "cancelled", null, context, commands, store, cancellationToken);
 
-    private static Task<IResult> MoveAsync(string id, string? idempotencyKey, string to, string? reason,
+    private static Task<IResult> MoveAsync([Id] string id, string? idempotencyKey, string to, string? reason,
         HttpContext context, IdempotentCommands commands, PickStore store, CancellationToken cancellationToken) =>
         commands.HandleAsync(idempotencyKey, new PickTransition(id, to, reason), "wms-pick-" + to, context,
             (connection, transaction, _) => store.MoveAsync(connection, transaction, id, to, reason, cancellationToken), cancellationToken);

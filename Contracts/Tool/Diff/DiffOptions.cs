@@ -4,7 +4,7 @@ namespace IntegrationGateway.ContractTool.Diff;
 public sealed record DiffOptions
 {
     /// <summary>The day against which x-sunset dates are judged (removal before sunset is breaking).</summary>
-    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// Match operations across the version segment of their paths (/storefront/v1/x ~ /storefront/v2/x), to list
