@@ -54,7 +54,7 @@ public sealed class TokenAttackTests(SqliteStackFixture fixture, ITestOutputHelp
         TokenAttack.Token("RS256 header over an HS256 signature", 401, t => t.Header["alg"] = "RS256"),
         TokenAttack.Token("HS512 signed with the right key (only HS256 is allowed)", 401, t => { t.Header["alg"] = "HS512"; t.Mac = HMACSHA512.HashData; }),
         TokenAttack.Token("crit header naming an extension nobody understands", 401, t => { t.Header["crit"] = new JsonArray("exp-ext"); t.Header["exp-ext"] = true; }),
-        TokenAttack.Token("oversized (16 KB of claims) and forged", 401, t => { t.Claims["padding"] = new string('x', 16_000); t.SigningKey = AttackerKey; }),
+        TokenAttack.Token("oversized (10 KB of claims, under the header limit) and forged", 401, t => { t.Claims["padding"] = new string('x', 10_000); t.SigningKey = AttackerKey; }),
         TokenAttack.Bearer("not a JWT at all", 401, () => "garbage"),
         TokenAttack.Bearer("four segments", 401, () => new HandMadeToken().Signed() + ".extra"),
         TokenAttack.Bearer("payload not base64url", 401, () => { var p = new HandMadeToken().Signed().Split('.'); return $"{p[0]}.!!{p[1]}.{p[2]}"; }),
@@ -81,9 +81,9 @@ public sealed class TokenAttackTests(SqliteStackFixture fixture, ITestOutputHelp
         new("a Basic scheme carrying a valid token", 401, "GET", TokenAttack.Read, () => [new("Authorization", "Basic " + new HandMadeToken().Signed())]),
         new("a lowercase bearer with a forged token", 401, "GET", TokenAttack.Read, () => [new("Authorization", "bearer " + Forged())]),
         new("two Authorization headers, valid then forged", 401, "GET", TokenAttack.Read, () =>
-            [new("Authorization", "Bearer " + new HandMadeToken().Signed()), new("Authorization", "Bearer " + Forged())]),
+            [new("Authorization", "Bearer " + new HandMadeToken().Signed()), new("Authorization", "Bearer " + Forged())], AlsoAllowed: 400),
         new("two Authorization headers, a marketplace token then a storefront one", 401, "GET", TokenAttack.Read, () =>
-            [new("Authorization", "Bearer " + Channel("marketplace")), new("Authorization", "Bearer " + new HandMadeToken().Signed())]),
+            [new("Authorization", "Bearer " + Channel("marketplace")), new("Authorization", "Bearer " + new HandMadeToken().Signed())], AlsoAllowed: 400),
         new("a valid token in the query string only", 401, "GET", TokenAttack.Read + "?access_token=" + new HandMadeToken().Signed(), () => []),
     ];
 
@@ -105,7 +105,7 @@ public sealed class TokenAttackTests(SqliteStackFixture fixture, ITestOutputHelp
 
         output.WriteLine($"{attack.Name}: {attack.Method} {attack.Path[..Math.Min(attack.Path.Length, 60)]} -> {answer.Status} {HostileRequest.Printable(answer.Body, 300)}");
         var request = new HostileRequest("token", attack.Name, Expect.Refused, attack.Method, attack.Path, [], null, [], null);
-        Assert.True(answer.Status == attack.Expected, $"{attack.Name}: expected {attack.Expected}, got {answer.Status} {answer.MediaType} {HostileRequest.Printable(answer.Body, 400)}");
+        Assert.True(answer.Status == attack.Expected || answer.Status == attack.AlsoAllowed, $"{attack.Name}: expected {attack.Expected}, got {answer.Status} {answer.MediaType} {HostileRequest.Printable(answer.Body, 400)}");
         var problem = AnswerCheck.Problem(request, answer.Status, answer.MediaType, answer.Body);
         Assert.True(problem is null, $"{attack.Name}: {problem}");
     }

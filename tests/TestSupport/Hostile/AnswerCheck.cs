@@ -24,6 +24,10 @@ public static class AnswerCheck
         {
             return request.Expect == Expect.Refused ? $"{status}: accepted a request that is invalid under the contract" : null;
         }
+        if (request.BodylessAllowed && body.Length == 0)
+        {
+            return null;
+        }
         if (mediaType != "application/problem+json")
         {
             return $"{status} with content type '{mediaType ?? "(none)"}' and {body.Length} bytes, not problem details";
@@ -61,7 +65,8 @@ public static class AnswerCheck
         {
             return $"{status} problem leaking '{leaked}': {HostileRequest.Printable(body, 300)}";
         }
-        if (status == 400 && request.Field is { } field && !body.Contains(field, StringComparison.Ordinal))
+        // The failing field, or the property holding it (lines for lines[0].sku), as the contract spells it.
+        if (status == 400 && request.Field is { } field && !field.Split('.', '[', ']').Where(p => p.Length > 0 && !p.All(char.IsDigit)).Any(p => body.Contains(p, StringComparison.Ordinal)))
         {
             return $"400 problem not naming the field '{field}'";
         }

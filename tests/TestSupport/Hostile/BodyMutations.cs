@@ -45,13 +45,14 @@ public static class BodyMutations
             parent[field.Name] = raw.Value(first);
             parent[raw.Key(field.Name)] = raw.Value(second);
         }, core: true);
+        var respelled = char.ToUpperInvariant(field.Name[0]) + field.Name[1..];
         yield return Mutate($"{at} under another spelling", field, (_, root, raw) =>
         {
             var parent = field.ParentIn(root);
             var value = parent[field.Name]?.DeepClone() ?? raw.Value("1");
             parent.Remove(field.Name);
-            parent[raw.Key(char.ToUpperInvariant(field.Name[0]) + field.Name[1..])] = value;
-        });
+            parent[raw.Key(respelled)] = value;
+        }) with { Field = respelled };
 
         if (s.Type == "integer")
         {
@@ -241,7 +242,7 @@ public static class BodyMutations
         Mutate(name, field, (r, root, json) => field.ParentIn(root)[field.Name] = json.Value(raw(r)), core, expect);
 
     private static Mutator Mutate(string name, BodyField field, Action<Random, JsonNode, RawJson> change, bool core = false, Expect expect = Expect.Refused) =>
-        new(name, expect, Apply(name, change), field.Name, core, Kind: name[(field.Display.Length + 1)..].Split(" (")[0]);
+        new(name, expect, Apply(name, change), field.Display, core, Kind: name[(field.Display.Length + 1)..].Split(" (")[0]);
 
     private static Func<Random, RequestDraft, string> Apply(string name, Action<Random, JsonNode, RawJson> change) =>
         (random, draft) =>

@@ -22,7 +22,8 @@ public sealed record HostileRequest(
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     byte[]? Body,
     IReadOnlyList<string> ContentTypes,
-    string? Field)
+    string? Field,
+    bool BodylessAllowed = false)
 {
     /// <summary>The request as a curl-like text, for a failure report (bodies cut to 600 characters).</summary>
     public string Describe()

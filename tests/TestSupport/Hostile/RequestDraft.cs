@@ -35,9 +35,10 @@ public sealed class RequestDraft
         return Query.Count == 0 ? path : path + "?" + string.Join("&", Query.Select(q => $"{q.Key}={q.Value}"));
     }
 
+    /// <remarks>Kestrel refuses a NUL in the path while parsing, before any middleware: that refusal may be body-less.</remarks>
     public HostileRequest Finish(string endpoint, string variant, Expect expect, string? field = null) =>
         new(endpoint, variant, expect, Method, Target(), Headers, BodyBytes ?? (BodyText is null ? null : Encoding.UTF8.GetBytes(BodyText)),
-            ContentTypes, field);
+            ContentTypes, field, BodylessAllowed: Target().Split('?')[0].Contains("%00", StringComparison.Ordinal));
 
     public void SetHeader(string name, string? value)
     {
