@@ -4,7 +4,8 @@ namespace IntegrationGateway.Gateway.Tests.Hostile;
 
 /// <summary>
 /// How big a hostile run is. The test command runs a seeded slice; HOSTILE_REQUESTS_PER_ENDPOINT=1000 makes the full
-/// run, HOSTILE_SEED replays a failing one, HOSTILE_REPORT names a file that collects one example of each failure.
+/// run, HOSTILE_POSTGRES_REQUESTS_PER_ENDPOINT adds the same run on PostgreSQL, HOSTILE_SEED replays a failing one,
+/// HOSTILE_REPORT names a file that collects one example of each failure.
 /// </summary>
 public static class HostileRun
 {
@@ -12,6 +13,9 @@ public static class HostileRun
     public const int DefaultSeed = 9_2026;
 
     public static int RequestsPerEndpoint => Number("HOSTILE_REQUESTS_PER_ENDPOINT") ?? SliceRequestsPerEndpoint;
+
+    /// <summary>Null unless the run on PostgreSQL is asked for (see <see cref="PostgresHostileTheoryAttribute"/>).</summary>
+    public static int? PostgresRequestsPerEndpoint => Number("HOSTILE_POSTGRES_REQUESTS_PER_ENDPOINT");
 
     public static int Seed => Number("HOSTILE_SEED") ?? DefaultSeed;
 

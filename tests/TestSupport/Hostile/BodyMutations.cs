@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -34,14 +33,14 @@ public static class BodyMutations
         {
             yield return Mutate($"{at} null", field, (_, root, raw) => field.ParentIn(root)[field.Name] = raw.Value("null"));
         }
-        foreach (var (name, text) in WrongTypes(s))
+        foreach (var (name, text) in WrongValues.Types(s))
         {
             yield return Replace($"{at} {name}", field, _ => text, core: name is "number as string" or "integer for enum");
         }
         yield return Mutate($"{at} duplicate property", field, (random, root, raw) =>
         {
             var parent = field.ParentIn(root);
-            var (first, second) = DuplicatePair(s, parent[field.Name], random);
+            var (first, second) = WrongValues.DuplicatePair(s, parent[field.Name], random);
             parent[field.Name] = raw.Value(first);
             parent[raw.Key(field.Name)] = raw.Value(second);
         }, core: true);
@@ -56,7 +55,7 @@ public static class BodyMutations
 
         if (s.Type == "integer")
         {
-            foreach (var (name, value) in OutOfBounds(s))
+            foreach (var (name, value) in WrongValues.OutOfBounds(s))
             {
                 yield return Replace($"{at} {name}", field, _ => value);
             }
@@ -165,77 +164,6 @@ public static class BodyMutations
             });
             break;
         }
-    }
-
-    private static IEnumerable<(string Name, string Json)> WrongTypes(Schema s)
-    {
-        switch (s.Type)
-        {
-            case "integer":
-                yield return ("number as string", "\"1\"");
-                yield return ("fraction", "1.5");
-                yield return ("boolean", "true");
-                yield return ("object", "{}");
-                yield return ("array", "[1]");
-                yield return ("word", "\"many\"");
-                break;
-            case "boolean":
-                yield return ("boolean as string", "\"true\"");
-                yield return ("number", "1");
-                yield return ("word", "\"yes\"");
-                break;
-            case "array":
-                yield return ("string", "\"x\"");
-                yield return ("object", "{}");
-                yield return ("number", "7");
-                break;
-            case "object":
-                yield return ("string", "\"x\"");
-                yield return ("array", "[]");
-                break;
-            default:
-                if (s.Enum.Count > 0)
-                {
-                    yield return ("integer for enum", "0");
-                    yield return ("out-of-range integer for enum", "99");
-                }
-                else
-                {
-                    yield return ("number", "12345");
-                }
-                yield return ("boolean for string", "false");
-                yield return ("object for string", "{\"a\":1}");
-                yield return ("array for string", "[\"x\"]");
-                break;
-        }
-    }
-
-    private static IEnumerable<(string Name, string Json)> OutOfBounds(Schema s)
-    {
-        if (s.Minimum is { } min)
-        {
-            yield return ($"below minimum {min}", (min - 1).ToString(CultureInfo.InvariantCulture));
-        }
-        if (s.Maximum is { } max)
-        {
-            yield return ($"above maximum {max}", (max + 1).ToString(CultureInfo.InvariantCulture));
-        }
-        yield return ("int32 overflow", s.Format == "int64" ? "9223372036854775808" : "2147483648");
-        yield return ("huge exponent", "1e400");
-        yield return ("negative overflow", "-99999999999999999999");
-    }
-
-    private static (string First, string Second) DuplicatePair(Schema s, JsonNode? current, Random random)
-    {
-        var here = current?.ToJsonString() ?? "null";
-        return s.Type switch
-        {
-            "integer" => random.Next(2) == 0 ? ("2147483647", here) : (here, "1"),
-            "boolean" => ("true", "false"),
-            "array" or "object" => (here, here),
-            _ when s.Enum.Count > 1 => (RawJson.String(s.Enum[0]), RawJson.String(s.Enum[1])),
-            _ => (here, RawJson.String("other-" + random.Next(1000))),
-        };
     }
 
     private static Mutator Replace(string name, BodyField field, Func<Random, string> raw, bool core = false, Expect expect = Expect.Refused) =>
