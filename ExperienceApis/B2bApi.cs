@@ -8,8 +8,8 @@ namespace IntegrationGateway.ExperienceApis;
 
 /// <summary>
 /// The B2B experience API: one API for every b2b channel, each buyer seeing its own channel (the token's channel
-/// claim), whose type the process API confirms. Shares the process client and versioning registered by
-/// <see cref="StorefrontApi"/>.
+/// claim), whose type the process API confirms. Shares the process client and versioning of
+/// <see cref="ExperienceDefaults"/>.
 /// </summary>
 public static class B2bApi
 {
@@ -21,7 +21,7 @@ public static class B2bApi
 
     public static IHostApplicationBuilder AddB2b(this IHostApplicationBuilder builder)
     {
-        builder.Services.ConfigureSwaggerGen(options => options.SchemaFilter<SkuItemBoundsFilter>());
+        builder.Services.ConfigureSwaggerGen(options => options.AddSkuItemBounds((typeof(IntegrationGateway.Contracts.B2b.B2bAvailabilityQuery), "skus")));
         return builder;
     }
 

@@ -9,7 +9,7 @@ namespace IntegrationGateway.ExperienceApis;
 /// <summary>
 /// The marketplace experience API: one API for every marketplace channel, each caller seeing its own channel
 /// (the token's channel claim), whose type the process API confirms. Shares the process client and versioning
-/// registered by <see cref="StorefrontApi"/>.
+/// of <see cref="ExperienceDefaults"/>.
 /// </summary>
 public static class MarketplaceApi
 {

@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddContractDocuments([.. StorefrontApi.Documents, .. MarketplaceApi.Documents, .. B2bApi.Documents]);
+builder.AddExperienceDefaults(StorefrontApi.RetireV1);
 builder.AddStorefront();
 builder.AddB2b();
 
@@ -14,6 +15,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapContractDocument();
 app.MapDefaultEndpoints();
+app.UseExperienceDefaults();
 app.MapStorefrontApi();
 app.MapMarketplaceApi();
 app.MapB2bApi();

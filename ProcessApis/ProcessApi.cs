@@ -1,3 +1,4 @@
+using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ServiceDefaults.Validation;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Wms;
@@ -21,6 +22,7 @@ public static class ProcessApi
 
     public static IHostApplicationBuilder AddInventoryProcess(this IHostApplicationBuilder builder)
     {
+        builder.Services.ConfigureSwaggerGen(options => options.AddSkuItemBounds((typeof(AvailabilityQuery), "skus")));
         builder.AddStorage(typeof(ProcessApi).Assembly);
         // The ERP is the nearest layer to its own failures, so this layer retries its transient answers.
         builder.AddDownstreamClient<IErpClient>("Erp", DownstreamRetry.TransientFailures);

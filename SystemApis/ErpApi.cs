@@ -1,3 +1,4 @@
+using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ServiceDefaults.Validation;
 using IntegrationGateway.SystemApis.Balances;
 using IntegrationGateway.SystemApis.Counts;
@@ -20,6 +21,7 @@ public static class ErpApi
 
     public static IHostApplicationBuilder AddErp(this IHostApplicationBuilder builder)
     {
+        builder.Services.ConfigureSwaggerGen(options => options.AddSkuItemBounds((typeof(BalanceQuery), "skus")));
         builder.AddStorage(typeof(ErpApi).Assembly);
         builder.Services.AddOptions<ErpSeedOptions>().Bind(builder.Configuration.GetSection(ErpSeedOptions.Section))
             .Validate(o => o.Locations.Count > 0 && o.Locations.All(l => l.Code.Length is > 0 and <= 32 && l.Region.Length is > 0 and <= 16),

@@ -4,6 +4,7 @@ using IntegrationGateway.ExperienceApis.Channels;
 using IntegrationGateway.ExperienceApis.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Validation;
 
 namespace IntegrationGateway.ExperienceApis.B2b;
 
@@ -23,7 +24,7 @@ public static class AvailabilityEndpoints
 
     private static async Task<IResult> QueryAsync(B2bAvailabilityQuery query, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken)
     {
-        if (SkuList.Refusal(query.Skus) is { } badSku)
+        if (SkuItems.Refusal(query.Skus, "skus") is { } badSku)
         {
             return badSku;
         }

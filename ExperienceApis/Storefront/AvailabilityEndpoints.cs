@@ -68,6 +68,10 @@ public static class AvailabilityEndpoints
         {
             return Problem.Validation("skus", $"Name between 1 and {MaxSkusPerQuery} comma-separated SKUs.");
         }
+        if (SkuItems.FirstInvalid(wanted) >= 0)
+        {
+            return Problem.Validation("skus", $"Every SKU has 1 to {ContractLimits.Sku} characters.");
+        }
         var channel = context.AdmittedChannel();
         var response = await process.GetChannelAvailabilityAsync(channel, wanted, null, cancellationToken);
         if (response is not { IsSuccessStatusCode: true, Content: { } availability })

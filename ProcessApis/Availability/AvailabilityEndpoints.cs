@@ -32,7 +32,7 @@ public static class AvailabilityEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        [FromQuery, Id] string channel, [FromQuery(Name = "sku")] string[] sku, [FromQuery, CartId] string? cartId, ClaimsPrincipal user, ChannelStore channels, HeldStock stock, CancellationToken cancellationToken)
+        [FromQuery, Id] string channel, [FromQuery(Name = "sku"), SkuItems] string[] sku, [FromQuery, CartId] string? cartId, ClaimsPrincipal user, ChannelStore channels, HeldStock stock, CancellationToken cancellationToken)
     {
         var skus = sku.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList();
         if (skus.Count == 0 || skus.Count > MaxSkusPerQuery)
@@ -49,13 +49,9 @@ public static class AvailabilityEndpoints
     // The GET's read with the SKUs in a body: a long list fits, where a thousand query parameters overflow a request line.
     private static async Task<IResult> QueryAsync(AvailabilityQuery query, ClaimsPrincipal user, ChannelStore channels, HeldStock stock, CancellationToken cancellationToken)
     {
-        if (RequestValidation.Errors(query) is { Count: > 0 } errors)
+        if (SkuItems.Refusal(query.Skus, "skus") is { } badSku)
         {
-            return Problem.Validation(errors);
-        }
-        if (query.Skus.FindIndex(s => string.IsNullOrWhiteSpace(s) || s.Length > 64) is var bad and >= 0)
-        {
-            return Problem.Validation($"skus[{bad}]", "A SKU has 1 to 64 characters.");
+            return badSku;
         }
         return await AnswerAsync(query.Channel, query.Skus.Distinct(StringComparer.Ordinal).ToList(), query.CartId, user, channels, stock, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Validation;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Problems;
@@ -28,7 +29,7 @@ public static class BalanceEndpoints
         return erp;
     }
 
-    private static async Task<IResult> ListAsync([FromQuery(Name = "sku")] string[] sku, BalanceStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync([FromQuery(Name = "sku"), SkuItems] string[] sku, BalanceStore store, CancellationToken cancellationToken)
     {
         var skus = sku.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToArray();
         if (skus.Length == 0 || skus.Length > MaxSkusPerQuery)
@@ -46,9 +47,9 @@ public static class BalanceEndpoints
         {
             return Problem.Validation("skus", TooManySkus);
         }
-        if (query.Skus.FindIndex(s => string.IsNullOrWhiteSpace(s) || s.Length > 64) is var bad and >= 0)
+        if (SkuItems.Refusal(query.Skus, "skus") is { } badSku)
         {
-            return Problem.Validation($"skus[{bad}]", "A SKU has 1 to 64 characters.");
+            return badSku;
         }
         var rows = await store.ListAsync(query.Skus.Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
         return TypedResults.Ok(rows.Select(r => r.ToContract()).ToList());

@@ -19,7 +19,9 @@ public static class NoOversellScenario
             .Select(i => connectors[i % clients].PlaceOrderAsync(OrderRequests.Order((sku, 1)))));
 
         var byStatus = answers.GroupBy(a => a.StatusCode).ToDictionary(g => g.Key, g => g.Count());
-        var seen = string.Join(", ", byStatus.Select(s => $"{(int)s.Key}: {s.Value}"));
+        var odd = answers.FirstOrDefault(a => a.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict));
+        var seen = string.Join(", ", byStatus.Select(s => $"{(int)s.Key}: {s.Value}"))
+            + (odd is null ? "" : $"; first other answer: {await odd.Content.ReadAsStringAsync()}");
         Assert.True(byStatus.GetValueOrDefault(HttpStatusCode.Created) == sellable, $"Accepted orders: {seen}");
         Assert.True(byStatus.GetValueOrDefault(HttpStatusCode.Conflict) == orders - sellable, $"Refused orders: {seen}");
         var balance = await inventory.BalanceAsync(sku, "EU-1");

@@ -123,6 +123,8 @@ public sealed class ReportedBoundaryGapsTests(SqliteStackFixture fixture) : ICla
         await (await _stack.StorefrontClient("sku-65").GetAsync($"/storefront/v2/availability/{sku}")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
         var process = _stack.Process.Client(TestTokens.Storefront("sku-65"));
         await (await process.GetAsync($"/process/v1/availability?channel=storefront&sku=S&cartId={new string('c', 49)}")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
+        await (await process.GetAsync($"/process/v1/availability?channel=storefront&sku={sku}")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
+        await (await _stack.StorefrontClient("sku-65").GetAsync($"/storefront/v1/availability?skus=SKU-0001,{new string('S', 300)}")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
     }
 
     [Theory]
