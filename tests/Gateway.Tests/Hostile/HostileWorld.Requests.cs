@@ -71,7 +71,6 @@ public sealed partial class HostileWorld
                 {
                     "sku" => Sku,
                     "skus" => new JsonArray(Sku),
-                    "location" when value is JsonValue => "EU-1",
                     "toLocation" => "US-1",
                     "channel" => "storefront",
                     "cartId" => CartId,
