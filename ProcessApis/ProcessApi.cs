@@ -11,8 +11,10 @@ using IntegrationGateway.ProcessApis.Holds;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Orders;
 using IntegrationGateway.ProcessApis.Sourcing;
+using IntegrationGateway.ProcessApis.Steps;
 using IntegrationGateway.ServiceDefaults.Downstream;
 using IntegrationGateway.ServiceDefaults.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IntegrationGateway.ProcessApis;
 
@@ -28,6 +30,7 @@ public static class ProcessApi
         builder.AddDownstreamClient<IErpClient>("Erp", DownstreamRetry.TransientFailures);
         builder.AddDownstreamClient<IWmsClient>("Wms", DownstreamRetry.TransientFailures);
         builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.TryAddSingleton<IStepHook, NoStepHook>();
         builder.Services.AddSingleton<ChannelStore>();
         builder.Services.AddHostedService<ChannelSeeder>();
         builder.Services.AddSingleton<FeedStore>();

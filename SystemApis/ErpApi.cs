@@ -34,6 +34,7 @@ public static class ErpApi
         builder.Services.AddSingleton<ReservationStore>();
         builder.Services.AddSingleton<FulfilmentStore>();
         builder.Services.AddSingleton<ShortReservations>();
+        builder.Services.AddSingleton<ReservationTransfers>();
         builder.Services.AddSingleton<CycleCountStore>();
         builder.Services.AddSingleton<LedgerStore>();
         builder.Services.AddSingleton<RebuildStore>();

@@ -2,25 +2,34 @@ using IntegrationGateway.ContractTool.Diff;
 using IntegrationGateway.ContractTool.Lint;
 using IntegrationGateway.ContractTool.Loading;
 using IntegrationGateway.ContractTool.Reports;
+using IntegrationGateway.ContractTool.Rules;
 using Microsoft.OpenApi;
 
 namespace IntegrationGateway.ContractTool;
 
 /// <summary>
-/// contract diff BASE REVISION [--format text|markdown|json|junit] [--fail-on ERR|WARN] [--across-versions]
-/// contract lint FILE... [--format text|markdown|json|junit]
-/// Exit codes: 0 clean, 1 findings at or above the failing level, 2 usage or unreadable input.
+/// contract diff BASE REVISION [--format FORMAT] [--fail-on ERR|WARN] [--across-versions] [--levels FILE]
+/// contract diff --list-rules [--format text|markdown|json]
+/// contract lint FILE... [--format FORMAT]
+/// Exit codes: 0 clean, 1 findings at or above the failing level, 2 usage or unreadable input, 3 a $ref that
+/// cannot be resolved.
 /// </summary>
 public static class Cli
 {
     public const int Clean = 0;
     public const int Failed = 1;
     public const int UsageError = 2;
+    public const int UnresolvedReference = 3;
+
+    private const string Formats = "text, markdown, json, junit, html or githubactions";
 
     private const string Usage = """
-        usage: contract diff BASE REVISION [--format text|markdown|json|junit] [--fail-on ERR|WARN] [--across-versions]
-               contract lint FILE... [--format text|markdown|json|junit]
-        Files are OpenAPI 3.0 or 3.1, JSON or YAML. Exit codes: 0 clean, 1 failing findings, 2 usage or unreadable input.
+        usage: contract diff BASE REVISION [--format FORMAT] [--fail-on ERR|WARN] [--across-versions] [--levels FILE]
+               contract diff --list-rules [--format text|markdown|json]
+               contract lint FILE... [--format FORMAT]
+        FORMAT is text, markdown, json, junit, html or githubactions. Files are OpenAPI 3.0 or 3.1, JSON or YAML;
+        relative external $refs are loaded. --levels FILE sets levels by id, one "id ERR|WARN|INFO|NONE" per line.
+        Exit codes: 0 clean, 1 failing findings, 2 usage or unreadable input, 3 a $ref that cannot be resolved.
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
@@ -42,12 +51,43 @@ public static class Cli
             return UsageError;
         }
 
+        if (invocation.ListRules)
+        {
+            RuleList.Write(invocation.Format, output);
+            return Clean;
+        }
+
+        var levels = LevelOverrides.None;
+        if (invocation.LevelsFile is { } levelsFile)
+        {
+            try
+            {
+                levels = LevelOverrides.Parse(await File.ReadAllLinesAsync(levelsFile), levelsFile);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                error.WriteLine($"contract: cannot read the levels file {levelsFile}: {exception.Message}");
+                return UsageError;
+            }
+        }
+
         var documents = new List<OpenApiDocument>();
         foreach (var file in invocation.Files)
         {
             try
             {
-                documents.Add(await DocumentLoader.LoadFileAsync(file));
+                var loaded = await DocumentLoader.LoadFileWithWarningsAsync(file);
+                foreach (var warning in loaded.Warnings)
+                {
+                    // An invalid document is still compared as far as it can be read; the reviewer hears what is wrong.
+                    error.WriteLine($"contract: warning: {file}: {warning}");
+                }
+                documents.Add(loaded.Document);
+            }
+            catch (UnresolvedReferenceException exception)
+            {
+                error.WriteLine($"contract: {exception.Message}");
+                return UnresolvedReference;
             }
             // The reader throws rather than reports for text that parses but names no version it knows ("openapi: hello").
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException
@@ -58,19 +98,19 @@ public static class Cli
             }
         }
 
-        var report = invocation.Command == "diff" ? Diff(invocation, documents, time) : Lint(invocation, documents);
+        var report = invocation.Command == "diff" ? Diff(invocation, documents, levels, time) : Lint(invocation, documents);
         ReportWriter.Write(report, invocation.Format, output);
         return report.Failed ? Failed : Clean;
     }
 
-    private static Report Diff(Invocation invocation, List<OpenApiDocument> documents, TimeProvider time)
+    private static Report Diff(Invocation invocation, List<OpenApiDocument> documents, LevelOverrides levels, TimeProvider time)
     {
         var options = new DiffOptions
         {
             Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
             AcrossVersions = invocation.AcrossVersions ? true : null,
         };
-        var findings = DiffEngine.Compare(documents[0], documents[1], options);
+        var findings = levels.Apply(DiffEngine.Compare(documents[0], documents[1], options));
         return new Report($"contract diff {invocation.Files[0]} {invocation.Files[1]}", findings, invocation.FailOn, "No changes.");
     }
 
@@ -87,6 +127,10 @@ public static class Cli
     /// <summary>One command line, parsed: options may come anywhere, as --name value or --name=value.</summary>
     private sealed record Invocation(string Command, List<string> Files, ReportFormat Format, Level FailOn, bool AcrossVersions)
     {
+        public bool ListRules { get; init; }
+
+        public string? LevelsFile { get; init; }
+
         public static Invocation? Parse(string[] args, out string problem)
         {
             if (args is not [("diff" or "lint") and var command, .. var rest])
@@ -95,8 +139,8 @@ public static class Cli
                 return null;
             }
 
-            string[] valued = command == "diff" ? ["--format", "--fail-on"] : ["--format"];
-            string[] flags = command == "diff" ? ["--across-versions"] : [];
+            string[] valued = command == "diff" ? ["--format", "--fail-on", "--levels"] : ["--format"];
+            string[] flags = command == "diff" ? ["--across-versions", "--list-rules"] : [];
             var invocation = new Invocation(command, [], ReportFormat.Text, Level.Err, AcrossVersions: false);
             for (var i = 0; i < rest.Length; i++)
             {
@@ -121,10 +165,13 @@ public static class Cli
                 (invocation, problem) = (name, value) switch
                 {
                     ("--format", { } text) when ReportWriter.TryParseFormat(text, out var format) => (invocation with { Format = format }, ""),
-                    ("--format", _) => (invocation, "--format takes text, markdown, json or junit"),
+                    ("--format", _) => (invocation, $"--format takes {Formats}"),
                     ("--fail-on", { } text) when Levels.TryParse(text, out var level) && level > Level.Info => (invocation with { FailOn = level }, ""),
                     ("--fail-on", _) => (invocation, "--fail-on takes ERR or WARN"),
                     ("--across-versions", null) => (invocation with { AcrossVersions = true }, ""),
+                    ("--list-rules", null) => (invocation with { ListRules = true }, ""),
+                    ("--levels", { Length: > 0 } file) => (invocation with { LevelsFile = file }, ""),
+                    ("--levels", _) => (invocation, "--levels takes a file"),
                     _ => (invocation, $"{name} takes no value"),
                 };
                 if (problem.Length > 0)
@@ -135,6 +182,8 @@ public static class Cli
 
             problem = (command, invocation.Files.Count) switch
             {
+                ("diff", 0) when invocation.ListRules => string.Empty,
+                ("diff", _) when invocation.ListRules => "--list-rules takes no files",
                 ("diff", not 2) => "diff takes exactly two files, BASE and REVISION",
                 ("lint", 0) => "lint takes at least one file",
                 _ => string.Empty,

@@ -30,10 +30,6 @@ public static class FeedEndpoints
         [Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, FeedSnapshotRequest request, ClaimsPrincipal user,
         ChannelStore channels, FeedStore feeds, ChannelCatalogue catalogue, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
         if (request.Since is < 1)
         {
             return Problem.Validation("since", "Pass a version this channel's feed returned.");

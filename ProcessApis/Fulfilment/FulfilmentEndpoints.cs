@@ -53,10 +53,6 @@ public static class FulfilmentEndpoints
     private static async Task<IResult> AllocateAsync([Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
         OrderStore orders, OrderLeases leases, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
         if ((id.Length <= 40 ? await orders.FindAsync(id, cancellationToken) : null) is not { IsVisible: true } order)
         {
             return Problem.NotFound($"No order {id}.");
@@ -73,18 +69,12 @@ public static class FulfilmentEndpoints
 
     private static Task<IResult> RefuseAsync([Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, PickRefusalReport report,
         PlacementStore placements, OrderLeases leases, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken) =>
-        RequestValidation.Errors(report) is { Count: > 0 } errors
-            ? Task.FromResult(Problem.Validation(errors))
-            : OnPickAsync(id, idempotencyKey, "refusal", new { id, report.Reason }, placements, leases, keys,
-                (orderId, pick) => fulfilment.RefuseAsync(orderId, pick, report.Reason, idempotencyKey!, cancellationToken), cancellationToken);
+        OnPickAsync(id, idempotencyKey, "refusal", new { id, report.Reason }, placements, leases, keys,
+            (orderId, pick) => fulfilment.RefuseAsync(orderId, pick, report.Reason, idempotencyKey!, cancellationToken), cancellationToken);
 
     private static async Task<IResult> OnPickAsync(string pickId, string? idempotencyKey, string operation, object fingerprinted, PlacementStore placements,
         OrderLeases leases, IdempotencyStore keys, Func<string, IReadOnlyList<Placement>, Task<Answer>> command, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
         // The key is judged first: a refused pick's units moved on, and a replay must still get the first answer.
         return await OrderEndpoints.KeyedAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint(operation, fingerprinted), async () =>
             (pickId.Length <= 40 ? await placements.FindByPickAsync(pickId, cancellationToken) : null) is { } found
@@ -98,14 +88,6 @@ public static class FulfilmentEndpoints
     private static async Task<IResult> CountAsync([FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, StockCountRequest request,
         IdempotencyStore keys, StockCounts counts, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
-        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
-        {
-            return Problem.Validation(errors);
-        }
         return await OrderEndpoints.KeyedAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint("count", request),
             () => counts.PostAsync(request, idempotencyKey!, cancellationToken), cancellationToken);
     }
@@ -113,10 +95,6 @@ public static class FulfilmentEndpoints
     private static async Task<IResult> FillAsync([FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
         IdempotencyStore keys, BackorderFiller filler, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
         return await OrderEndpoints.KeyedAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint("fill", "backorders"),
             async () => Answer.Json(200, await filler.FillAsync(null, waitForBusyOrders: true, cancellationToken)), cancellationToken);
     }

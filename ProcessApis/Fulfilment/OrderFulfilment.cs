@@ -3,6 +3,7 @@ using IntegrationGateway.Contracts.Wms;
 using IntegrationGateway.ProcessApis.Backorders;
 using IntegrationGateway.ProcessApis.Orders;
 using IntegrationGateway.ProcessApis.Sourcing;
+using IntegrationGateway.ProcessApis.Steps;
 using Refit;
 
 namespace IntegrationGateway.ProcessApis.Fulfilment;
@@ -14,7 +15,7 @@ namespace IntegrationGateway.ProcessApis.Fulfilment;
 /// location: that keeps the ERP's per-balance moves and the WMS's picks one to one.
 /// </summary>
 public sealed class OrderFulfilment(IErpClient erp, IWmsClient wms, OrderStore orders, PlacementStore placements, BackorderStore backorders,
-    Resourcing resourcing, ILogger<OrderFulfilment> logger)
+    Resourcing resourcing, IStepHook steps, ILogger<OrderFulfilment> logger)
 {
     public async Task<Answer> AllocateAsync(OrderRecord order, string key, CancellationToken cancellationToken)
     {
@@ -36,11 +37,15 @@ public sealed class OrderFulfilment(IErpClient erp, IWmsClient wms, OrderStore o
                 continue;
             }
             var moved = ErpAnswers.Content(allocated);
+            await steps.ReachedAsync(ProcessSteps.AllocatedAtErp, cancellationToken);
             var pick = await wms.CreatePickAsync(DerivedKeys.Of("pick", order.Id, key, sku, location),
                 new PickRequest { Reference = order.Id, Sku = sku, Location = location, Quantity = moved.Quantity }, cancellationToken);
+            var pickId = SystemAnswers.Content(pick, "WMS").Id;
+            await steps.ReachedAsync(ProcessSteps.AllocatePicked, cancellationToken);
             // Exactly the units the ERP moved: a unit reserved meanwhile (a backorder filled) stays reserved on both sides.
-            await placements.MarkAllocatedAsync(order.Id, sku, location, moved.Quantity, SystemAnswers.Content(pick, "WMS").Id, cancellationToken);
+            await placements.MarkAllocatedAsync(order.Id, sku, location, moved.Quantity, pickId, cancellationToken);
         }
+        await steps.ReachedAsync(ProcessSteps.AllocateRecorded, cancellationToken);
         return await CurrentAsync(order.Id, cancellationToken);
     }
 

@@ -1,7 +1,7 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
-using IntegrationGateway.ProcessApis.Orders;
 using IntegrationGateway.ProcessApis.Sourcing;
+using IntegrationGateway.ProcessApis.Steps;
 using IntegrationGateway.ServiceDefaults.Problems;
 
 namespace IntegrationGateway.ProcessApis.Holds;
@@ -10,11 +10,11 @@ namespace IntegrationGateway.ProcessApis.Holds;
 /// Cart holds are ERP reservations under a reference per hold request ("hold:" + cart id + ":" + a short id), so a
 /// refused or failed request is undone by releasing its own reference without touching what the cart held before.
 /// </summary>
-public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore holds, HoldClock clock, OrderReservation orders, ILogger<CartHolding> logger)
+public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore holds, HoldClock clock, IStepHook steps, ILogger<CartHolding> logger)
 {
     private const int MaxAttempts = 3;
 
-    public async Task<HoldOutcome> HoldAsync(string cartId, CartHoldRequest request, Channel channel, CancellationToken cancellationToken)
+    public async Task<HoldOutcome> HoldAsync(string cartId, CartHoldRequest request, Channel channel, string idempotencyKey, CancellationToken cancellationToken)
     {
         var demand = SourcingPlanner.Summed(request.Lines.Select(l => (l.Sku, l.Quantity)));
         var skus = demand.Select(d => d.Sku).ToList();
@@ -34,7 +34,7 @@ public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore hol
                 return new HoldOutcome.Short(plan.Shortages);
             }
             var reference = $"hold:{cartId}:{Guid.NewGuid():N}"[..Math.Min(64, cartId.Length + 16)];
-            await holds.InsertAsync(reference, cartId, channel.Id, plan.Allocations, expiresAt, cancellationToken);
+            await holds.InsertAsync(reference, cartId, channel.Id, idempotencyKey, plan.Allocations, expiresAt, cancellationToken);
             bool held;
             try
             {
@@ -48,6 +48,7 @@ public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore hol
             }
             if (held)
             {
+                await steps.ReachedAsync(ProcessSteps.HoldReservedAtErp, cancellationToken);
                 var until = await holds.ExtendAsync(cartId, expiresAt, cancellationToken);
                 var rows = (await holds.ListAsync(cartId, cancellationToken)).Where(r => r.State == HoldStates.Active && r.ExpiresAt > clock.Now.ToUnixTimeMilliseconds()).ToList();
                 return new HoldOutcome.Held(CartViews.Of(cartId, channel.Id, rows, until));
@@ -60,64 +61,6 @@ public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore hol
                 return new HoldOutcome.Short(demand.Select(d => new Shortage(d.Sku, d.Quantity, now.Balances.Where(b => b.Sku == d.Sku).Sum(b => b.Available))).ToList());
             }
         }
-    }
-
-    /// <summary>
-    /// Confirms the cart's unexpired holds as an order. The ERP cannot move a reservation to another reference, so the
-    /// holds are released and the order reserved at once through the order path (same planner, its compensation and
-    /// recovery): the ERP's conditional update still refuses any oversell, and an order that cannot hold in full
-    /// leaves nothing behind. The cost is a short window in which another buyer may take a released unit; the
-    /// confirm is then refused as short rather than oversold.
-    /// </summary>
-    public async Task<Answer> ConfirmAsync(string cartId, CartConfirmRequest request, Channel channel, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        var claimed = await holds.ClaimUnexpiredAsync(cartId, HoldStates.Confirming, cancellationToken);
-        if (claimed.Count == 0)
-        {
-            return Answer.Problem(HoldProblems.CartExpired(cartId));
-        }
-        var references = claimed.Select(r => r.Reference).Distinct(StringComparer.Ordinal).ToList();
-        try
-        {
-            foreach (var reference in references)
-            {
-                ErpAnswers.Content(await erp.ReleaseReservationsAsync($"{reference}:confirm", new ReleaseRequest { Reference = reference }, cancellationToken));
-            }
-        }
-        catch (Exception failure) when (DependencyFailure.IsDependencyFailure(failure, cancellationToken))
-        {
-            // Back to active: still reservations (or partly released), and the sweeper releases them once they expire.
-            await MoveAllAsync(references, HoldStates.Confirming, HoldStates.Active);
-            throw;
-        }
-        var orderRequest = new OrderRequest
-        {
-            Channel = channel.Id,
-            OrderRef = request.OrderRef,
-            ShipToRegion = request.ShipToRegion,
-            AllowSplit = true,
-            Lines = claimed.Select(r => new OrderLine { Sku = r.Sku, Quantity = r.Quantity }).ToList(),
-        };
-        var demand = SourcingPlanner.Summed(claimed.Select(r => (r.Sku, r.Quantity)));
-        ReservationOutcome outcome;
-        try
-        {
-            outcome = await orders.ReserveAsync("ord_" + Guid.CreateVersion7().ToString("N"), orderRequest, channel, idempotencyKey, demand, cancellationToken);
-        }
-        catch
-        {
-            await MoveAllAsync(references, HoldStates.Confirming, HoldStates.Released);
-            throw;
-        }
-        if (outcome is ReservationOutcome.Reserved reserved)
-        {
-            await MoveAllAsync(references, HoldStates.Confirming, HoldStates.Confirmed);
-            return Answer.Json(201, reserved.Order);
-        }
-        await MoveAllAsync(references, HoldStates.Confirming, HoldStates.Released);
-        return outcome is ReservationOutcome.Short shortfall
-            ? Answer.Problem(OrderProblems.InsufficientStock(shortfall.Shortages))
-            : throw new InvalidOperationException("A held SKU became unknown to the ERP.");
     }
 
     /// <summary>Releases every active hold of the cart, expired or not; what was released is answered.</summary>
@@ -153,14 +96,6 @@ public sealed class CartHolding(IErpClient erp, StockReader stock, HoldStore hol
         {
             // The rows stay active with their expiry: the sweeper releases the reference once it expires.
             logger.LogWarning(failure, "Hold {Reference} could not be undone yet; the sweeper releases it when it expires", reference);
-        }
-    }
-
-    private async Task MoveAllAsync(IEnumerable<string> references, string from, string to)
-    {
-        foreach (var reference in references)
-        {
-            await holds.MoveAsync(reference, from, to, CancellationToken.None);
         }
     }
 }

@@ -15,6 +15,7 @@ public static class CartHoldsExtensions
         builder.Services.AddSingleton<HoldStore>();
         builder.Services.AddScoped<HeldStock>();
         builder.Services.AddScoped<CartHolding>();
+        builder.Services.AddScoped<CartConfirmation>();
         builder.Services.AddSingleton<HoldSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HoldSweeper>());
         return builder;

@@ -42,17 +42,9 @@ public static partial class HoldEndpoints
         [CartId] string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, CartHoldRequest request, ClaimsPrincipal user,
         IdempotencyStore keys, ChannelStore channels, HoldStore holds, CartHolding carts, IOptions<HoldOptions> options, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
         if (CartIdRefusal(cartId) is { } badCart)
         {
             return badCart;
-        }
-        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
-        {
-            return Problem.Validation(errors);
         }
         if (request.TtlSeconds < options.Value.MinTtlSeconds || request.TtlSeconds > options.Value.MaxTtlSeconds)
         {
@@ -73,7 +65,7 @@ public static partial class HoldEndpoints
             {
                 return Answer.Problem(HoldProblems.CartOfAnotherChannel(cartId));
             }
-            return await carts.HoldAsync(cartId, request, channel, cancellationToken) switch
+            return await carts.HoldAsync(cartId, request, channel, idempotencyKey!, cancellationToken) switch
             {
                 HoldOutcome.Held held => Answer.Json(201, held.Cart),
                 HoldOutcome.Short shortfall => Answer.Problem(OrderProblems.InsufficientStock(shortfall.Shortages)),
@@ -85,19 +77,11 @@ public static partial class HoldEndpoints
 
     private static async Task<IResult> ConfirmAsync(
         [CartId] string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, CartConfirmRequest request, ClaimsPrincipal user,
-        IdempotencyStore keys, ChannelStore channels, HoldStore holds, CartHolding carts, CancellationToken cancellationToken)
+        IdempotencyStore keys, ChannelStore channels, HoldStore holds, CartConfirmation confirmations, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
         if (CartIdRefusal(cartId) is { } badCart)
         {
             return badCart;
-        }
-        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
-        {
-            return Problem.Validation(errors);
         }
         if (await VisibleChannelAsync(cartId, user, holds, cancellationToken) is not { } channelId
             || await channels.FindAsync(channelId, cancellationToken) is not { } channel)
@@ -105,17 +89,13 @@ public static partial class HoldEndpoints
             return Problem.NotFound($"No cart {cartId}.");
         }
         return await OrderEndpoints.KeyedAsync(keys, channel.Id, idempotencyKey!, IdempotencyKey.Fingerprint("confirm", new { cartId, request }),
-            () => carts.ConfirmAsync(cartId, request, channel, idempotencyKey!, cancellationToken), cancellationToken);
+            () => confirmations.ConfirmAsync(cartId, request, channel, idempotencyKey!, cancellationToken), cancellationToken);
     }
 
     private static async Task<IResult> ReleaseAsync(
         [CartId] string cartId, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ClaimsPrincipal user,
         IdempotencyStore keys, HoldStore holds, CartHolding carts, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
         if (CartIdRefusal(cartId) is { } badCart)
         {
             return badCart;

@@ -9,7 +9,10 @@ public static class HoldStates
     public const string Releasing = "releasing";
     public const string Released = "released";
 
-    /// <summary>Being turned into an order: its ERP reservation is released for the order to take.</summary>
+    /// <summary>
+    /// Being turned into the order named on the row: the ERP moves its reservation to the order's reference in one step.
+    /// Never swept; recovery finishes the confirm after a crash.
+    /// </summary>
     public const string Confirming = "confirming";
     public const string Confirmed = "confirmed";
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Storage;
@@ -12,18 +13,19 @@ public sealed class HoldStore(Database database, HoldClock clock)
         """;
 
     /// <summary>Written before the ERP is asked, so a crash mid-way leaves rows the sweeper releases once they expire.</summary>
-    public async Task InsertAsync(string reference, string cartId, string channel, IReadOnlyList<PlannedAllocation> allocations, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public async Task InsertAsync(string reference, string cartId, string channel, string idempotencyKey, IReadOnlyList<PlannedAllocation> allocations, DateTimeOffset expiresAt,
+        CancellationToken cancellationToken)
     {
         const string sql = """
-            INSERT INTO holds (reference, cart_id, channel, sku, location, quantity, expires_at, state, created_at)
-            VALUES (@reference, @cartId, @channel, @Sku, @Location, @Quantity, @expires, 'active', @now)
+            INSERT INTO holds (reference, cart_id, channel, sku, location, quantity, expires_at, state, created_at, idempotency_key)
+            VALUES (@reference, @cartId, @channel, @Sku, @Location, @Quantity, @expires, 'active', @now, @idempotencyKey)
             """;
         var expires = expiresAt.ToUnixTimeMilliseconds();
         var now = clock.Now.ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql,
-            allocations.Select(a => new { reference, cartId, channel, a.Sku, a.Location, a.Quantity, expires, now }), transaction, cancellationToken: cancellationToken));
+            allocations.Select(a => new { reference, cartId, channel, idempotencyKey, a.Sku, a.Location, a.Quantity, expires, now }), transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -62,19 +64,57 @@ public sealed class HoldStore(Database database, HoldClock clock)
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { reference, from, to }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Claims the cart's unexpired active holds for confirmation; expired ones stay for the sweeper.</summary>
-    public async Task<IReadOnlyList<HoldRow>> ClaimUnexpiredAsync(string cartId, string to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the cart's unexpired active holds for the order they become and, in the same transaction, lets
+    /// <paramref name="withClaimed"/> write that order: a confirming hold always names a pending order, so recovery can
+    /// finish the confirm after a crash. Expired holds stay for the sweeper. Nothing is written when nothing was claimed.
+    /// </summary>
+    public async Task<IReadOnlyList<HoldRow>> ClaimForOrderAsync(string cartId, string orderId, Func<DbConnection, DbTransaction, IReadOnlyList<HoldRow>, Task> withClaimed,
+        CancellationToken cancellationToken)
     {
-        const string claim = "UPDATE holds SET state = @to WHERE cart_id = @cartId AND state = 'active' AND expires_at > @now";
-        var select = $"SELECT {Columns} FROM holds WHERE cart_id = @cartId AND state = @to ORDER BY sku, location";
+        const string claim = "UPDATE holds SET state = 'confirming', order_id = @orderId WHERE cart_id = @cartId AND state = 'active' AND expires_at > @now";
+        var select = $"SELECT {Columns} FROM holds WHERE order_id = @orderId AND state = 'confirming' ORDER BY sku, location, reference";
         var now = clock.Now.ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(claim, new { cartId, to, now }, transaction, cancellationToken: cancellationToken));
-        var rows = (await connection.QueryAsync<HoldRow>(new CommandDefinition(select, new { cartId, to }, transaction, cancellationToken: cancellationToken))).AsList();
+        await connection.ExecuteAsync(new CommandDefinition(claim, new { cartId, orderId, now }, transaction, cancellationToken: cancellationToken));
+        var rows = (await connection.QueryAsync<HoldRow>(new CommandDefinition(select, new { orderId }, transaction, cancellationToken: cancellationToken))).AsList();
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+        await withClaimed(connection, transaction, rows);
         await transaction.CommitAsync(cancellationToken);
         return rows;
     }
+
+    /// <summary>References a hold request under a channel's Idempotency-Key made that still hold stock.</summary>
+    public async Task<IReadOnlyList<string>> ActiveReferencesOfKeyAsync(string channel, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT DISTINCT reference FROM holds WHERE channel = @channel AND idempotency_key = @idempotencyKey AND state = 'active' ORDER BY reference";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { channel, idempotencyKey }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>The holds becoming (or become) the order, in <paramref name="state"/>.</summary>
+    public async Task<IReadOnlyList<HoldRow>> ListOfOrderAsync(string orderId, string state, CancellationToken cancellationToken)
+    {
+        var sql = $"SELECT {Columns} FROM holds WHERE order_id = @orderId AND state = @state ORDER BY sku, location, reference";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<HoldRow>(new CommandDefinition(sql, new { orderId, state }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Moves the holds of an order from one state to another.</summary>
+    public async Task<int> MoveOfOrderAsync(string orderId, string from, string to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await MoveOfOrderAsync(connection, null, orderId, from, to, cancellationToken);
+    }
+
+    /// <summary>Moves the holds of an order from one state to another, inside the caller's transaction when it has one.</summary>
+    public static Task<int> MoveOfOrderAsync(DbConnection connection, DbTransaction? transaction, string orderId, string from, string to, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("UPDATE holds SET state = @to WHERE order_id = @orderId AND state = @from",
+            new { orderId, from, to }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>The cart's rows in any state, newest first, to learn its channel and whether it ever held anything.</summary>
     public async Task<IReadOnlyList<HoldRow>> ListAsync(string cartId, CancellationToken cancellationToken)

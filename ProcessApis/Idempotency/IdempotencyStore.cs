@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using IntegrationGateway.ServiceDefaults.Storage;
@@ -42,13 +43,35 @@ public sealed class IdempotencyStore(Database database, TimeProvider time)
 
     public async Task CompleteAsync<T>(string scope, string key, int statusCode, string contentType, T body, CancellationToken cancellationToken)
     {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await CompleteAsync(connection, null, scope, key, statusCode, contentType, body, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores the answer inside the caller's transaction, so the change it reports and the key's completion commit
+    /// together: no crash can leave a key in progress for work that is done.
+    /// </summary>
+    public static Task CompleteAsync<T>(DbConnection connection, DbTransaction? transaction, string scope, string key, int statusCode, string contentType, T body,
+        CancellationToken cancellationToken)
+    {
         const string sql = """
             UPDATE idempotency_keys SET status_code = @statusCode, content_type = @contentType, response_body = @json
             WHERE scope = @scope AND idempotency_key = @key
             """;
         var json = JsonSerializer.Serialize(body, JsonSerializerOptions.Web);
+        return connection.ExecuteAsync(new CommandDefinition(sql, new { scope, key, statusCode, contentType, json }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Keys claimed longer than <paramref name="age"/> ago and still in progress: their request died mid-way (a crash).</summary>
+    public async Task<IReadOnlyList<(string Scope, string Key)>> ListInProgressAsync(TimeSpan age, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT scope AS Scope, idempotency_key AS IdempotencyKey FROM idempotency_keys
+            WHERE status_code = 0 AND created_at < @before ORDER BY created_at LIMIT 100
+            """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { scope, key, statusCode, contentType, json }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<InProgressRow>(new CommandDefinition(sql, new { before = time.GetUtcNow().Subtract(age).ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        return rows.Select(r => (r.Scope, r.IdempotencyKey)).ToList();
     }
 
     /// <summary>Forgets a claim whose work changed nothing that stays, so the same request may be retried.</summary>
@@ -57,6 +80,12 @@ public sealed class IdempotencyStore(Database database, TimeProvider time)
         const string sql = "DELETE FROM idempotency_keys WHERE scope = @scope AND idempotency_key = @key AND status_code = 0";
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(new CommandDefinition(sql, new { scope, key }));
+    }
+
+    private sealed record InProgressRow
+    {
+        public string Scope { get; init; } = "";
+        public string IdempotencyKey { get; init; } = "";
     }
 
     private sealed record KeyRow

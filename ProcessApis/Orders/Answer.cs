@@ -12,4 +12,12 @@ public sealed record Answer(int StatusCode, string ContentType, object Body, IRe
         new(problem.Status ?? 409, "application/problem+json", problem, TypedResults.Problem(problem), true);
 
     public static Answer Unkept(IResult result) => new(0, "", new object(), result, false);
+
+    /// <summary>
+    /// Work that stays was done and recovery finishes it: the key stays in progress until recovery stores the answer,
+    /// so a retry gets that answer rather than running again.
+    /// </summary>
+    public static Answer Finishing(IResult result) => new(0, "", new object(), result, false) { KeepsKeyInProgress = true };
+
+    public bool KeepsKeyInProgress { get; init; }
 }

@@ -41,14 +41,6 @@ public static class OrderEndpoints
         [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, OrderRequest request, ClaimsPrincipal user,
         IdempotencyStore keys, ChannelStore channels, OrderReservation reservation, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
-        if (RequestValidation.Errors(request) is { Count: > 0 } errors)
-        {
-            return Problem.Validation(errors);
-        }
         if (!ChannelAccess.Allows(user, request.Channel))
         {
             return ChannelAccess.Forbidden(request.Channel);
@@ -79,10 +71,6 @@ public static class OrderEndpoints
         [Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ClaimsPrincipal user,
         OrderStore orders, OrderLeases leases, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken)
     {
-        if (IdempotencyKey.Refusal(idempotencyKey) is { } refusal)
-        {
-            return refusal;
-        }
         if (await FindVisibleAsync(id, user, orders, cancellationToken) is not { } order)
         {
             return Problem.NotFound($"No order {id}.");
@@ -126,7 +114,7 @@ public static class OrderEndpoints
         {
             await keys.CompleteAsync(scope, key, answer.StatusCode, answer.ContentType, answer.Body, CancellationToken.None);
         }
-        else
+        else if (!answer.KeepsKeyInProgress)
         {
             await keys.AbandonAsync(scope, key);
         }

@@ -2,6 +2,7 @@ using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Backorders;
 using IntegrationGateway.ProcessApis.Sourcing;
+using IntegrationGateway.ProcessApis.Steps;
 using IntegrationGateway.ServiceDefaults.Problems;
 
 namespace IntegrationGateway.ProcessApis.Orders;
@@ -10,7 +11,7 @@ namespace IntegrationGateway.ProcessApis.Orders;
 /// Places an order: source every line, reserve each allocation at the ERP, and if anything is refused or
 /// fails, release everything reserved under the order's id so nothing is left behind (invariant 5).
 /// </summary>
-public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderStore orders, BackorderFiller backorders, ILogger<OrderReservation> logger)
+public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderStore orders, BackorderFiller backorders, IStepHook steps, ILogger<OrderReservation> logger)
 {
     // Between our read of the ERP and our reservation another order may take the stock; sourcing again
     // with fresh figures usually finds it elsewhere. After this many tries the order is refused as short.
@@ -21,6 +22,7 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
     {
         await ServeWaitingFirstAsync(demand, cancellationToken);
         await orders.InsertPendingAsync(orderId, request.Channel, request.OrderRef, request.ShipToRegion, idempotencyKey, demand, cancellationToken);
+        await steps.ReachedAsync(ProcessSteps.OrderPending, cancellationToken);
         try
         {
             var outcome = await SourceAndReserveAsync(orderId, request, channel, demand, cancellationToken);
@@ -99,12 +101,12 @@ public sealed class OrderReservation(IErpClient erp, StockReader stock, OrderSto
                 // The key names the order, the attempt and the line, so a retried call is applied once and a new attempt is new.
                 (a, _) => $"{orderId}:{attempt}:{a.Sku}:{a.Location}", cancellationToken))
             {
-                if (!await orders.MarkReservedAsync(orderId, plan.Allocations, plan.Backordered, cancellationToken))
-                {
-                    // Recovery judged the order stranded and released it while we were working.
-                    throw new DependencyUnavailableException("order recovery", 409);
-                }
-                return new ReservationOutcome.Reserved((await orders.FindAsync(orderId, cancellationToken))!.ToContract());
+                await steps.ReachedAsync(ProcessSteps.OrderReservedAtErp, cancellationToken);
+                // Recovery may have judged the order stranded and released it while we were working.
+                var order = await orders.MarkReservedAsync(orderId, plan.Allocations, plan.Backordered, cancellationToken)
+                    ?? throw new DependencyUnavailableException("order recovery", 409);
+                await steps.ReachedAsync(ProcessSteps.OrderRecorded, cancellationToken);
+                return new ReservationOutcome.Reserved(order);
             }
             ErpAnswers.Content(await erp.ReleaseReservationsAsync($"{orderId}:retry-{attempt}", new ReleaseRequest { Reference = orderId }, cancellationToken));
             if (attempt == MaxAttempts)

@@ -35,6 +35,13 @@ public static class ReservationEndpoints
             .RequireAuthorization(Policies.WriteOrders)
             .Produces<ReservationLineResult>()
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422);
+        erp.MapPost("/reservations/transfer", TransferAsync)
+            .WithName("TransferReservations")
+            .WithSummary("Moves the active reservations of one or more references to another reference in one transaction, provided they are exactly the expected lines; no unit is released on the way.")
+            .WithDescription(TransferDescription)
+            .RequireAuthorization(Policies.WriteOrders)
+            .Produces<ReservationTransferResult>()
+            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422);
         erp.MapGet("/reservations/short", ListShortAsync)
             .WithName("ListShortReservations")
             .WithSummary("Lists, oldest first, up to 100 reservations a count took back whose references were not yet re-sourced or backordered.")
@@ -48,6 +55,21 @@ public static class ReservationEndpoints
             .ProducesProblem(400).ProducesProblem(422);
         return erp;
     }
+
+    private const string TransferDescription =
+        "A re-reference: the reservations keep their units, so no balance moves and no other reference can take a unit in between (a cart's holds "
+        + "becoming its order's reservation). Each balance whose reservations moved gets one ledger row of movement type re-reference with no quantity "
+        + "change, naming the new reference as its reference document and the old ones in its reason, so the move is audited while the ledger still "
+        + "sums to every balance. When the active reservations of the references are not exactly the expected lines, nothing moves and the answer is "
+        + "409.";
+
+    private static Task<IResult> TransferAsync(
+        [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ReservationTransfer request,
+        HttpContext context, IdempotentCommands commands, ReservationTransfers transfers, CancellationToken cancellationToken) =>
+        request.From?.Contains(request.To, StringComparer.Ordinal) == true
+            ? Task.FromResult(Problem.Validation("to", "Name a reference that is not one of from."))
+            : commands.HandleAsync(idempotencyKey, request, "transfer", context,
+                (connection, transaction, provenance) => transfers.TransferAsync(connection, transaction, request, provenance, cancellationToken), cancellationToken);
 
     private static async Task<IResult> ListShortAsync(ShortReservations shorts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await shorts.ListUnresolvedAsync(cancellationToken));

@@ -120,6 +120,47 @@ public sealed class ErpOutageTests(OutageStackFixture fixture) : IClassFixture<O
         Assert.Equal(2, (await inventory.BalanceAsync(sku, "EU-1")).Reserved);
     }
 
+    [Fact]
+    public async Task ACartConfirmCutOffByAnErpOutageIsFinishedByRecoveryAndItsRetryGetsTheOrder()
+    {
+        var inventory = _stack.Inventory();
+        var sku = await inventory.NewSkuAsync(("EU-1", 5));
+        var client = _stack.Process.Client(TestTokens.Storefront("outage-4"));
+        var cart = "cart-" + Guid.NewGuid().ToString("N")[..12];
+        (await client.KeyedPostAsync($"/process/v1/carts/{cart}/holds", new { channel = "storefront", lines = new[] { new { sku, quantity = 2 } }, ttlSeconds = 600 }))
+            .EnsureSuccessStatusCode();
+        var key = "confirm-" + sku;
+        var body = new { orderRef = "outage-cart" };
+        // Whether the ERP moved the holds is unknown to the process: the transfer call is cut off.
+        fixture.Erp.BeginWhen(request => request.RequestUri!.AbsolutePath == "/system/erp/v1/reservations/transfer");
+        try
+        {
+            var cut = await client.KeyedPostAsync($"/process/v1/carts/{cart}/confirm", body, key);
+            await cut.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "dependency-unavailable");
+            Assert.NotNull(cut.Headers.RetryAfter);
+            // The key stays in progress for recovery to finish, and the cart's units stay held.
+            await (await client.KeyedPostAsync($"/process/v1/carts/{cart}/confirm", body, key)).AssertProblemAsync(HttpStatusCode.Conflict, "idempotency-key-in-progress");
+            Assert.Equal(2, (await inventory.BalanceAsync(sku, "EU-1")).Reserved);
+        }
+        finally
+        {
+            fixture.Erp.End();
+        }
+
+        var recovery = _stack.Process.Services.GetRequiredService<OrderRecovery>();
+        var retried = await Eventually.ReachesAsync(async () =>
+        {
+            await recovery.RecoverAsync(CancellationToken.None);
+            return await client.KeyedPostAsync($"/process/v1/carts/{cart}/confirm", body, key);
+        }, r => r.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1));
+
+        var order = await retried.JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("reserved", order.GetProperty("state").GetString());
+        Assert.Equal(2, (await inventory.BalanceAsync(sku, "EU-1")).Reserved);
+        await (await client.KeyedPostAsync($"/process/v1/orders/{order.GetProperty("id").GetString()}/cancel", null)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(0, (await inventory.BalanceAsync(sku, "EU-1")).Reserved);
+    }
+
     private static Task<HttpResponseMessage> PlaceAsync(HttpClient client, string sku, int quantity, string? secondSku = null, int secondQuantity = 0, string? key = null)
     {
         var lines = secondSku is null

@@ -22,6 +22,11 @@ public static class ErpCalls
     public static Task<HttpResponseMessage> ReleaseLineAsync(this HttpClient erp, string reference, string sku, string location, string? key = null) =>
         erp.PostKeyedAsync("/system/erp/v1/reservations/release", new { reference, sku, location }, key);
 
+    /// <summary>Moves the active reservations of <paramref name="from"/> to <paramref name="to"/>, expecting exactly <paramref name="lines"/>.</summary>
+    public static Task<HttpResponseMessage> TransferAsync(this HttpClient erp, string[] from, string to, (string Sku, string Location, int Quantity)[] lines, string? key = null) =>
+        erp.PostKeyedAsync("/system/erp/v1/reservations/transfer",
+            new { from, to, lines = lines.Select(l => new { sku = l.Sku, location = l.Location, quantity = l.Quantity }).ToArray() }, key);
+
     public static Task<HttpResponseMessage> CycleCountAsync(this HttpClient erp, string sku, string location, int countedOnHand, string? key = null) =>
         erp.PostKeyedAsync("/system/erp/v1/counts", new { sku, location, countedOnHand, referenceDocument = "CC-test" }, key);
 

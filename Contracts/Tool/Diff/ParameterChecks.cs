@@ -1,5 +1,4 @@
 using IntegrationGateway.ContractTool.Diff.Schemas;
-using IntegrationGateway.ContractTool.Reports;
 using Microsoft.OpenApi;
 
 namespace IntegrationGateway.ContractTool.Diff;
@@ -16,11 +15,18 @@ internal static class ParameterChecks
         var after = Effective(revision);
         foreach (var (key, parameter) in after)
         {
-            if (!before.ContainsKey(key))
+            if (before.ContainsKey(key))
             {
-                var required = parameter.Required || parameter.In == ParameterLocation.Path;
-                sink.Add(required ? "new-required-request-parameter" : "new-optional-request-parameter", required ? Level.Err : Level.Info,
-                    $"added the {(required ? "required" : "optional")} {Describe(parameter)}");
+                continue;
+            }
+            if (parameter.In == ParameterLocation.Path)
+            {
+                sink.Add("new-request-path-parameter", $"added the {Describe(parameter)}");
+            }
+            else
+            {
+                sink.Add(parameter.Required ? "new-required-request-parameter" : "new-optional-request-parameter",
+                    $"added the {(parameter.Required ? "required" : "optional")} {Describe(parameter)}");
             }
         }
         foreach (var (key, parameter) in before)
@@ -42,13 +48,9 @@ internal static class ParameterChecks
         if (@base.Required != revision.Required)
         {
             sink.Add(revision.Required ? "request-parameter-became-required" : "request-parameter-became-optional",
-                revision.Required ? Level.Err : Level.Info, $"the {what} became {(revision.Required ? "required" : "optional")}");
+                $"the {what} became {(revision.Required ? "required" : "optional")}");
         }
-        if (@base.Deprecated != revision.Deprecated)
-        {
-            sink.Add(revision.Deprecated ? "request-parameter-deprecated" : "request-parameter-reactivated", Level.Info,
-                $"the {what} was {(revision.Deprecated ? "deprecated" : "reactivated")}");
-        }
+        ParameterLifecycle.Compare(sink, @base, revision, what, context.Today);
         var changes = context.Schemas.Compare(SchemaOf(@base), SchemaOf(revision), Direction.Request);
         SchemaFindings.Report(sink, () => SchemaSite.Parameter(Location(revision), revision.Name ?? ""), changes);
     }
@@ -60,16 +62,16 @@ internal static class ParameterChecks
         switch (Retirements.Judge(parameter.Deprecated, sunset, today))
         {
             case Retirement.WithoutDeprecation:
-                sink.Add("request-parameter-removed", Level.Warn, $"removed the {what}");
+                sink.Add("request-parameter-removed", $"removed the {what}");
                 break;
             case Retirement.SunsetUnreadable:
-                sink.Add("request-parameter-sunset-parse", Level.Err, $"removed the {what} but its sunset date '{sunset.Text}' cannot be read");
+                sink.Add("request-parameter-sunset-parse", $"removed the {what} but its sunset date '{sunset.Text}' cannot be read");
                 break;
             case Retirement.BeforeSunset:
-                sink.Add("request-parameter-removed-before-sunset", Level.Err, $"removed the {what} before its sunset date {sunset.Text}");
+                sink.Add("request-parameter-removed-before-sunset", $"removed the {what} before its sunset date {sunset.Text}");
                 break;
             default:
-                sink.Add("request-parameter-removed-with-deprecation", Level.Info, $"removed the deprecated {what}");
+                sink.Add("request-parameter-removed-with-deprecation", $"removed the deprecated {what}");
                 break;
         }
     }
@@ -116,7 +118,7 @@ internal static class ParameterChecks
     private static IOpenApiSchema? SchemaOf(IOpenApiParameter parameter) =>
         parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
 
-    private static string Location(IOpenApiParameter parameter) => parameter.In?.ToString().ToLowerInvariant() ?? "unknown";
+    public static string Location(IOpenApiParameter parameter) => parameter.In?.ToString().ToLowerInvariant() ?? "unknown";
 
-    private static string Describe(IOpenApiParameter parameter) => $"{Location(parameter)} request parameter {parameter.Name}";
+    public static string Describe(IOpenApiParameter parameter) => $"{Location(parameter)} request parameter {parameter.Name}";
 }

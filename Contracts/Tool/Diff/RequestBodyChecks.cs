@@ -1,5 +1,4 @@
 using IntegrationGateway.ContractTool.Diff.Schemas;
-using IntegrationGateway.ContractTool.Reports;
 
 namespace IntegrationGateway.ContractTool.Diff;
 
@@ -15,18 +14,18 @@ internal static class RequestBodyChecks
         }
         if (before is null)
         {
-            sink.Add(after!.Required ? "request-body-added-required" : "request-body-added-optional", after.Required ? Level.Err : Level.Info,
+            sink.Add(after!.Required ? "request-body-added-required" : "request-body-added-optional",
                 $"added {(after.Required ? "a required" : "an optional")} request body");
             return;
         }
         if (after is null)
         {
-            sink.Add("request-body-removed", Level.Err, "removed the request body");
+            sink.Add("request-body-removed", "removed the request body");
             return;
         }
         if (before.Required != after.Required)
         {
-            sink.Add(after.Required ? "request-body-became-required" : "request-body-became-optional", after.Required ? Level.Err : Level.Info,
+            sink.Add(after.Required ? "request-body-became-required" : "request-body-became-optional",
                 $"the request body became {(after.Required ? "required" : "optional")}");
         }
         var revisedContent = Content.Of(after.Content);
@@ -34,7 +33,7 @@ internal static class RequestBodyChecks
         {
             if (!revisedContent.TryGetValue(mediaType, out var revised))
             {
-                sink.Add("request-body-media-type-removed", Level.Err, $"removed the media type {mediaType} from the request body");
+                sink.Add("request-body-media-type-removed", $"removed the media type {mediaType} from the request body");
                 continue;
             }
             var changes = context.Schemas.Compare(media.Schema, revised.Schema, Direction.Request);
@@ -42,7 +41,7 @@ internal static class RequestBodyChecks
         }
         foreach (var mediaType in revisedContent.Keys.Except(Content.Of(before.Content).Keys, StringComparer.OrdinalIgnoreCase))
         {
-            sink.Add("request-body-media-type-added", Level.Info, $"added the media type {mediaType} to the request body");
+            sink.Add("request-body-media-type-added", $"added the media type {mediaType} to the request body");
         }
     }
 }

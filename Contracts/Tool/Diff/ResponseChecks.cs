@@ -1,5 +1,4 @@
 using IntegrationGateway.ContractTool.Diff.Schemas;
-using IntegrationGateway.ContractTool.Reports;
 using Microsoft.OpenApi;
 
 namespace IntegrationGateway.ContractTool.Diff;
@@ -19,16 +18,16 @@ internal static class ResponseChecks
             }
             else if (IsSuccess(status))
             {
-                sink.Add("response-success-status-removed", Level.Err, $"removed the success response with the status {status}");
+                sink.Add("response-success-status-removed", $"removed the success response with the status {status}");
             }
             else
             {
-                sink.Add("response-non-success-status-removed", Level.Info, $"removed the non-success response with the status {status}");
+                sink.Add("response-non-success-status-removed", $"removed the non-success response with the status {status}");
             }
         }
         foreach (var status in after.Keys.Except(before.Keys, StringComparer.Ordinal))
         {
-            sink.Add(IsSuccess(status) ? "response-success-status-added" : "response-non-success-status-added", Level.Info,
+            sink.Add(IsSuccess(status) ? "response-success-status-added" : "response-non-success-status-added",
                 $"added the {(IsSuccess(status) ? "success" : "non-success")} response with the status {status}");
         }
     }
@@ -42,14 +41,14 @@ internal static class ResponseChecks
         {
             if (!revisedContent.TryGetValue(mediaType, out var revised))
             {
-                sink.Add("response-media-type-removed", Level.Err, $"removed the media type {mediaType} for the response with the status {status}");
+                sink.Add("response-media-type-removed", $"removed the media type {mediaType} for the response with the status {status}");
                 continue;
             }
             SchemaFindings.Report(sink, () => SchemaSite.Response(status), context.Schemas.Compare(media.Schema, revised.Schema, Direction.Response));
         }
         foreach (var mediaType in revisedContent.Keys.Except(baseContent.Keys, StringComparer.OrdinalIgnoreCase))
         {
-            sink.Add("response-media-type-added", Level.Info, $"added the media type {mediaType} for the response with the status {status}");
+            sink.Add("response-media-type-added", $"added the media type {mediaType} for the response with the status {status}");
         }
     }
 
@@ -61,17 +60,17 @@ internal static class ResponseChecks
         {
             if (!after.TryGetValue(name, out var revised))
             {
-                sink.Add(header.Required ? "required-response-header-removed" : "optional-response-header-removed", header.Required ? Level.Err : Level.Warn,
+                sink.Add(header.Required ? "required-response-header-removed" : "optional-response-header-removed",
                     $"removed the {(header.Required ? "required" : "optional")} response header {name} for the status {status}");
             }
             else if (header.Required && !revised.Required)
             {
-                sink.Add("response-header-became-optional", Level.Err, $"the response header {name} became optional for the status {status}");
+                sink.Add("response-header-became-optional", $"the response header {name} became optional for the status {status}");
             }
         }
         foreach (var name in after.Keys.Except(before.Keys, StringComparer.OrdinalIgnoreCase))
         {
-            sink.Add("response-header-added", Level.Info, $"added the response header {name} for the status {status}");
+            sink.Add("response-header-added", $"added the response header {name} for the status {status}");
         }
     }
 

@@ -1,12 +1,12 @@
-using IntegrationGateway.ContractTool.Reports;
 using Microsoft.OpenApi;
 
 namespace IntegrationGateway.ContractTool.Diff;
 
 /// <summary>
-/// Security requirements are alternatives: a client may satisfy any one of them. Removing one narrows what
-/// clients may do (ERR), adding one widens it (INFO), except when an operation that allowed anonymous calls
-/// stops allowing them, which breaks every anonymous client.
+/// Security requirements are alternatives: a client may satisfy any one of them. oasdiff's catalogue rates every
+/// security change INFO; the message still says when an operation that allowed anonymous calls stops allowing
+/// them, and a levels file raises what a project treats as breaking (this repository's CI raises removals and
+/// new scopes, see Contracts/Tool/governance-levels.txt).
 /// </summary>
 internal static class SecurityChecks
 {
@@ -30,14 +30,18 @@ internal static class SecurityChecks
         var before = Alternatives(@base);
         var after = Alternatives(revision);
         var lockedOut = before.ContainsKey(Anonymous) && !after.ContainsKey(Anonymous);
+        if (lockedOut)
+        {
+            sink.Add("api-anonymous-access-removed", "calls without credentials are no longer accepted");
+        }
         foreach (var (key, _) in after.Where(a => a.Key != Anonymous && !before.ContainsKey(a.Key)))
         {
-            sink.Add($"{prefix}-added", lockedOut ? Level.Err : Level.Info,
+            sink.Add($"{prefix}-added",
                 lockedOut ? $"the security requirement {key} was added and anonymous calls are no longer allowed" : $"the security requirement {key} was added");
         }
         foreach (var (key, _) in before.Where(b => b.Key != Anonymous && !after.ContainsKey(b.Key)))
         {
-            sink.Add($"{prefix}-removed", after.ContainsKey(Anonymous) ? Level.Info : Level.Err, $"the security requirement {key} was removed");
+            sink.Add($"{prefix}-removed", $"the security requirement {key} was removed");
         }
         foreach (var (key, schemes) in before.Where(b => after.ContainsKey(b.Key)))
         {
@@ -46,11 +50,11 @@ internal static class SecurityChecks
                 var revised = after[key][scheme];
                 foreach (var scope in revised.Except(scopes).Order(StringComparer.Ordinal))
                 {
-                    sink.Add($"{prefix}-scope-added", Level.Err, $"the scope {scope} was added to the security scheme {scheme}");
+                    sink.Add($"{prefix}-scope-added", $"the scope {scope} was added to the security scheme {scheme}");
                 }
                 foreach (var scope in scopes.Except(revised).Order(StringComparer.Ordinal))
                 {
-                    sink.Add($"{prefix}-scope-removed", Level.Info, $"the scope {scope} was removed from the security scheme {scheme}");
+                    sink.Add($"{prefix}-scope-removed", $"the scope {scope} was removed from the security scheme {scheme}");
                 }
             }
         }

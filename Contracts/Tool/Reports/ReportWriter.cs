@@ -32,6 +32,12 @@ public static class ReportWriter
             case ReportFormat.Junit:
                 JunitReport.Write(report, output);
                 break;
+            case ReportFormat.Html:
+                HtmlReport.Write(report, output);
+                break;
+            case ReportFormat.GithubActions:
+                GithubActionsReport.Write(report, output);
+                break;
             default:
                 TextReport.Write(report, output);
                 break;

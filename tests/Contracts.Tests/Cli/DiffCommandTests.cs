@@ -66,6 +66,8 @@ public sealed class DiffCommandTests : IDisposable
     [InlineData("text")]
     [InlineData("markdown")]
     [InlineData("junit")]
+    [InlineData("html")]
+    [InlineData("githubactions")]
     public async Task EveryFormatReportsTheBreakingChange(string format)
     {
         var run = await CliRun.RunAsync("diff", _base, _revision, "--format", format, "--fail-on", "WARN", "--across-versions");
@@ -78,6 +80,13 @@ public sealed class DiffCommandTests : IDisposable
                 break;
             case "markdown":
                 Assert.Contains("### ERR (", run.Output);
+                break;
+            case "html":
+                Assert.StartsWith("<!DOCTYPE html>", run.Output);
+                Assert.Contains("<td class=\"ERR\">ERR</td><td><code>api-path-removed-without-deprecation</code></td>", run.Output);
+                break;
+            case "githubactions":
+                Assert.Contains(run.Output.Split(Environment.NewLine), line => line.StartsWith("::error title=api-path-removed-without-deprecation::GET /shop/v1/items/{sku}: ", StringComparison.Ordinal));
                 break;
             default:
                 Assert.NotEmpty(Assert.Single(XDocument.Parse(run.Output).Descendants("testsuite")).Descendants("failure"));

@@ -7,10 +7,10 @@ internal static class Bounds
     public static readonly Bound[] All =
     [
         Bound.Maximum, Bound.ExclusiveMaximum, Bound.MaxLength, Bound.MaxItems,
-        Bound.Minimum, Bound.ExclusiveMinimum, Bound.MinLength, Bound.MinItems,
+        Bound.Minimum, Bound.ExclusiveMinimum, Bound.MinLength, Bound.MinItems, Bound.MinContains, Bound.MaxContains,
     ];
 
-    public static bool IsUpper(Bound bound) => bound is Bound.Maximum or Bound.ExclusiveMaximum or Bound.MaxLength or Bound.MaxItems;
+    public static bool IsUpper(Bound bound) => bound is Bound.Maximum or Bound.ExclusiveMaximum or Bound.MaxLength or Bound.MaxItems or Bound.MaxContains;
 
     /// <summary>oasdiff's token for the bound inside check ids, e.g. request-property-max-length-decreased.</summary>
     public static string Token(Bound bound) => bound switch
@@ -23,6 +23,8 @@ internal static class Bounds
         Bound.ExclusiveMinimum => "exclusive-min",
         Bound.MinLength => "min-length",
         Bound.MinItems => "min-items",
+        Bound.MinContains => "min-contains",
+        Bound.MaxContains => "max-contains",
         _ => throw new ArgumentOutOfRangeException(nameof(bound)),
     };
 
@@ -37,6 +39,8 @@ internal static class Bounds
         Bound.ExclusiveMinimum => "exclusiveMinimum",
         Bound.MinLength => "minLength",
         Bound.MinItems => "minItems",
+        Bound.MinContains => "minContains",
+        Bound.MaxContains => "maxContains",
         _ => throw new ArgumentOutOfRangeException(nameof(bound)),
     };
 

@@ -23,6 +23,12 @@ internal enum SchemaChangeKind
     BoundDecreased,
     BoundSet,
     BoundUnset,
+
+    /// <summary>
+    /// A change oasdiff names by keyword (oneOf, discriminator, const, default, if, contains, deprecated...): Token
+    /// is the id's tail after the request-body/request-property/response-... prefix, From the words for it.
+    /// </summary>
+    Keyword,
 }
 
 /// <summary>The numeric and size limits a schema can put on a value, with oasdiff's spelling of each.</summary>
@@ -37,6 +43,8 @@ internal enum Bound
     ExclusiveMinimum,
     MinLength,
     MinItems,
+    MinContains,
+    MaxContains,
 }
 
 /// <summary>
@@ -49,9 +57,12 @@ internal readonly record struct SchemaChange(
     string? From = null,
     string? To = null,
     bool Required = false,
-    Bound Bound = Bound.None)
+    Bound Bound = Bound.None,
+    string? Token = null)
 {
     public SchemaChange Under(string prefix) => this with { Path = SchemaPath.Join(prefix, Path) };
+
+    public static SchemaChange Named(string token, string words, string path = "") => new(SchemaChangeKind.Keyword, path, From: words, Token: token);
 }
 
 internal static class SchemaPath
@@ -61,6 +72,6 @@ internal static class SchemaPath
     public static string Join(string prefix, string path) =>
         prefix.Length == 0 ? path
         : path.Length == 0 ? prefix
-        : path.StartsWith('[') ? prefix + path
+        : path.StartsWith('[') || path.StartsWith('(') ? prefix + path
         : prefix + "." + path;
 }

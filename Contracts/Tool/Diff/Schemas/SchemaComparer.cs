@@ -7,12 +7,13 @@ namespace IntegrationGateway.ContractTool.Diff.Schemas;
 /// result reused wherever the pair is reached again, which is what keeps a shared component changed in one
 /// place from costing one walk per operation. Cycles are cut where a pair is reached again on its own path.
 /// </summary>
-internal sealed class SchemaComparer(SchemaViews views)
+internal sealed class SchemaComparer(SchemaViews views, Fragments fragments, DateOnly today)
 {
     private static readonly SchemaChange[] None = [];
+    private static readonly string[] Alternatives = ["one-of", "any-of"];
 
-    private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema, Direction), IReadOnlyList<SchemaChange>> done = new(PairComparer.Instance);
-    private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema, Direction), int> active = new(PairComparer.Instance);
+    private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema, Direction), IReadOnlyList<SchemaChange>> done = new(SchemaPairComparer.Instance);
+    private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema, Direction), int> active = new(SchemaPairComparer.Instance);
 
     public IReadOnlyList<SchemaChange> Compare(IOpenApiSchema? @base, IOpenApiSchema? revision, Direction direction) =>
         @base is null || revision is null ? None : Compare(views.Get(@base), views.Get(revision), direction, out _);
@@ -33,11 +34,20 @@ internal sealed class SchemaComparer(SchemaViews views)
         var myDepth = active.Count;
         active[key] = myDepth;
         var changes = new List<SchemaChange>();
-        CompareHere(@base, revision, changes);
-        if (!SchemaRules.TypeChanged(@base, revision))
+        if (Composition.WrappedInOneOf(@base, revision))
         {
-            cutAt = Math.Min(cutAt, CompareProperties(@base, revision, direction, changes));
-            cutAt = Math.Min(cutAt, CompareChildren(@base, revision, direction, changes));
+            // The old schema became one alternative among several: one change, not one per property.
+            changes.Add(SchemaChange.Named("wrapped-in-one-of", $"wrapped in a oneOf of {revision.OneOf.Count} subschemas"));
+        }
+        else
+        {
+            CompareHere(@base, revision, changes);
+            if (!SchemaRules.TypeChanged(@base, revision))
+            {
+                cutAt = Math.Min(cutAt, CompareProperties(@base, revision, direction, changes));
+                cutAt = Math.Min(cutAt, CompareChildren(@base, revision, direction, changes));
+                cutAt = Math.Min(cutAt, CompareApplicators(@base, revision, direction, changes));
+            }
         }
         active.Remove(key);
         IReadOnlyList<SchemaChange> result = changes.Count == 0 ? None : changes;
@@ -50,8 +60,9 @@ internal sealed class SchemaComparer(SchemaViews views)
         return result;
     }
 
-    private static void CompareHere(SchemaView @base, SchemaView revision, List<SchemaChange> changes)
+    private void CompareHere(SchemaView @base, SchemaView revision, List<SchemaChange> changes)
     {
+        KeywordChanges.Compare(@base.Facts, revision.Facts, today, changes);
         if (@base.Nullable != revision.Nullable)
         {
             changes.Add(new SchemaChange(revision.Nullable ? SchemaChangeKind.BecameNullable : SchemaChangeKind.BecameNotNullable, ""));
@@ -122,14 +133,58 @@ internal sealed class SchemaComparer(SchemaViews views)
                 changes.Add(change.Under(SchemaPath.Items));
             }
         }
-        // Branches are paired by position only when their number is unchanged; adding or removing a branch
-        // is outside what this engine reports.
-        if (@base.Alternatives.Count == revision.Alternatives.Count)
+        foreach (var keyword in Alternatives)
         {
-            for (var i = 0; i < @base.Alternatives.Count; i++)
+            var (from, to) = keyword == "one-of" ? (@base.OneOf, revision.OneOf) : (@base.AnyOf, revision.AnyOf);
+            foreach (var (before, after) in Composition.Compare(keyword, from, to, views, changes))
             {
-                changes.AddRange(Compare(views.Get(@base.Alternatives[i]), views.Get(revision.Alternatives[i]), direction, out var childCut));
+                changes.AddRange(Compare(views.Get(before), views.Get(after), direction, out var childCut));
                 cutAt = Math.Min(cutAt, childCut);
+            }
+        }
+        // A schema that becomes an allOf of what it was is the same schema; members come and go only between allOfs.
+        if (@base.AllOf.Count > 0 && revision.AllOf.Count > 0)
+        {
+            Composition.Compare("all-of", @base.AllOf, revision.AllOf, views, changes);
+        }
+        return cutAt;
+    }
+
+    /// <summary>Subschemas under not, additionalProperties and the 2020-12 applicators, each checked like the schema itself.</summary>
+    private int CompareApplicators(SchemaView @base, SchemaView revision, Direction direction, List<SchemaChange> changes)
+    {
+        var cutAt = int.MaxValue;
+        if (ReferenceEquals(@base.Facts, SchemaFacts.None) || ReferenceEquals(revision.Facts, SchemaFacts.None))
+        {
+            return cutAt;
+        }
+        void Nested(IOpenApiSchema? from, IOpenApiSchema? to, string segment)
+        {
+            if (from is null || to is null)
+            {
+                return;
+            }
+            foreach (var change in Compare(views.Get(from), views.Get(to), direction, out var childCut))
+            {
+                changes.Add(change.Under(segment));
+                cutAt = Math.Min(cutAt, childCut);
+            }
+        }
+        var (before, after) = (@base.Facts, revision.Facts);
+        Nested(before.Not, after.Not, "(not)");
+        Nested(before.AdditionalProperties, after.AdditionalProperties, "(additionalProperties)");
+        foreach (var (keyword, node) in before.Applicators)
+        {
+            if (after.Applicators.TryGetValue(keyword, out var revised))
+            {
+                Nested(fragments.Base(node), fragments.Revision(revised), $"({keyword})");
+            }
+        }
+        for (var i = 0; i < Math.Min(before.PrefixItems?.Count ?? 0, after.PrefixItems?.Count ?? 0); i++)
+        {
+            if (before.PrefixItems![i] is { } from && after.PrefixItems![i] is { } to)
+            {
+                Nested(fragments.Base(from), fragments.Revision(to), $"[{i}]");
             }
         }
         return cutAt;
@@ -138,18 +193,4 @@ internal sealed class SchemaComparer(SchemaViews views)
     /// <summary>Servers ignore read-only properties sent to them and never send write-only ones back.</summary>
     private static bool Ignored(SchemaView property, Direction direction) =>
         direction == Direction.Request ? property.ReadOnly : property.WriteOnly;
-
-    private sealed class PairComparer : IEqualityComparer<(IOpenApiSchema, IOpenApiSchema, Direction)>
-    {
-        public static readonly PairComparer Instance = new();
-
-        public bool Equals((IOpenApiSchema, IOpenApiSchema, Direction) x, (IOpenApiSchema, IOpenApiSchema, Direction) y) =>
-            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2) && x.Item3 == y.Item3;
-
-        public int GetHashCode((IOpenApiSchema, IOpenApiSchema, Direction) pair) =>
-            HashCode.Combine(
-                System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item1),
-                System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item2),
-                pair.Item3);
-    }
 }

@@ -1,11 +1,13 @@
-using IntegrationGateway.ContractTool.Reports;
+using IntegrationGateway.ContractTool.Rules;
 using K = IntegrationGateway.ContractTool.Diff.Schemas.SchemaChangeKind;
 
 namespace IntegrationGateway.ContractTool.Diff.Schemas;
 
 /// <summary>
-/// Names schema changes with oasdiff's ids and levels. The same change has opposite weight by direction: a
-/// client must cope with every value a response may hold, and a server must accept every value a request did.
+/// Names schema changes with oasdiff's ids; levels come from the rule catalogue. The same change has opposite
+/// weight by direction: a client must cope with every value a response may hold, and a server must accept every
+/// value a request did. A change is reported only where oasdiff has an id for it at that place (a bound set on a
+/// response, or a const on a parameter, has none), which is how the catalogue, not this file, decides silence.
 /// </summary>
 internal static class SchemaFindings
 {
@@ -21,109 +23,107 @@ internal static class SchemaFindings
     {
         foreach (var change in changes)
         {
-            var named = site.Direction == Direction.Response ? Response(site, change)
-                : site.IsParameter && change.Path.Length > 0 ? ParameterProperty(change)
+            var id = site.Direction == Direction.Response ? Response(site, change)
+                : site.IsParameter && change.Path.Length > 0 ? ParameterProperty(site, change)
                 : Request(site, change);
-            if (named is { } finding)
+            if (id is not null && RuleCatalog.Contains(id))
             {
-                sink.Add(finding.Id, finding.Level, SchemaMessages.Describe(site, change));
+                sink.Add(id, SchemaMessages.Describe(site, change));
             }
         }
     }
 
-    private static (string Id, Level Level)? Request(SchemaSite site, SchemaChange change)
+    private static string? Request(SchemaSite site, SchemaChange change)
     {
         var prefix = site.Prefix(change.Path);
         var patternPrefix = site.IsParameter ? "request-parameter" : "request-property";
         return change.Kind switch
         {
-            K.PropertyAdded => change.Required ? ("new-required-request-property", Level.Err) : ("new-optional-request-property", Level.Info),
-            K.PropertyRemoved => ("request-property-removed", Level.Warn),
-            K.BecameRequired => ("request-property-became-required", Level.Err),
-            K.BecameOptional => ("request-property-became-optional", Level.Info),
-            K.BecameNullable => ($"{prefix}-became-nullable", Level.Info),
-            K.BecameNotNullable => ($"{prefix}-became-not-nullable", Level.Err),
-            K.TypeChanged or K.TypeSpecialized => ($"{prefix}-type-changed", Level.Err),
-            K.TypeGeneralized => ($"{prefix}-type-generalized", Level.Info),
-            K.EnumValueAdded => ($"{prefix}-enum-value-added", Level.Info),
-            K.EnumValueRemoved => ($"{prefix}-enum-value-removed", Level.Err),
-            K.BecameEnum => ($"{prefix}-became-enum", Level.Err),
-            K.BecameNotEnum => ($"{prefix}-became-not-enum", Level.Info),
-            K.PatternAdded => ($"{patternPrefix}-pattern-added", Level.Err),
-            K.PatternRemoved => ($"{patternPrefix}-pattern-removed", Level.Info),
-            K.PatternChanged => ($"{patternPrefix}-pattern-changed", Level.Warn),
-            _ => RequestBound(prefix, change),
+            K.PropertyAdded => change.Required ? "new-required-request-property" : "new-optional-request-property",
+            K.PropertyRemoved => "request-property-removed",
+            K.BecameRequired => "request-property-became-required",
+            K.BecameOptional => "request-property-became-optional",
+            K.BecameNullable => $"{prefix}-became-nullable",
+            K.BecameNotNullable => $"{prefix}-became-not-nullable",
+            K.TypeChanged or K.TypeSpecialized => $"{prefix}-type-changed",
+            K.TypeGeneralized => $"{prefix}-type-generalized",
+            K.EnumValueAdded => $"{prefix}-enum-value-added",
+            K.EnumValueRemoved => $"{prefix}-enum-value-removed",
+            K.BecameEnum => $"{prefix}-became-enum",
+            K.BecameNotEnum => $"{prefix}-became-not-enum",
+            K.PatternAdded => $"{patternPrefix}-pattern-added",
+            K.PatternRemoved => $"{patternPrefix}-pattern-removed",
+            K.PatternChanged => $"{patternPrefix}-pattern-changed",
+            K.Keyword => Keyword(prefix, change),
+            _ => Bound(prefix, change),
         };
     }
 
-    /// <summary>oasdiff reports only type, enum and nullability inside object-valued parameters.</summary>
-    private static (string Id, Level Level)? ParameterProperty(SchemaChange change) => change.Kind switch
+    /// <summary>
+    /// oasdiff reports only type, enum and nullability inside object-valued parameters, and for header parameters
+    /// also new required properties, properties becoming required and properties restricted to an enum.
+    /// </summary>
+    private static string? ParameterProperty(SchemaSite site, SchemaChange change) => change.Kind switch
     {
-        K.TypeChanged => ("request-parameter-property-type-changed", Level.Warn),
-        K.TypeGeneralized => ("request-parameter-property-type-generalized", Level.Info),
-        K.TypeSpecialized => ("request-parameter-property-type-specialized", Level.Err),
-        K.EnumValueAdded => ("request-parameter-property-enum-value-added", Level.Info),
-        K.EnumValueRemoved => ("request-parameter-property-enum-value-removed", Level.Err),
-        K.BecameNullable => ("request-parameter-property-became-nullable", Level.Info),
-        K.BecameNotNullable => ("request-parameter-property-became-not-nullable", Level.Err),
+        K.TypeChanged => "request-parameter-property-type-changed",
+        K.TypeGeneralized => "request-parameter-property-type-generalized",
+        K.TypeSpecialized => "request-parameter-property-type-specialized",
+        K.EnumValueAdded => "request-parameter-property-enum-value-added",
+        K.EnumValueRemoved => "request-parameter-property-enum-value-removed",
+        K.BecameNullable => "request-parameter-property-became-nullable",
+        K.BecameNotNullable => "request-parameter-property-became-not-nullable",
+        K.Keyword when change.Token is "list-of-types-widened" or "list-of-types-narrowed" => $"request-parameter-property-{change.Token}",
+        K.PropertyAdded when site.IsHeader && change.Required => "new-required-request-header-property",
+        K.BecameRequired when site.IsHeader => "request-header-property-became-required",
+        K.BecameEnum when site.IsHeader => "request-header-property-became-enum",
         _ => null,
     };
 
-    private static (string Id, Level Level)? Response(SchemaSite site, SchemaChange change)
+    private static string? Response(SchemaSite site, SchemaChange change)
     {
         var root = change.Path.Length == 0;
         var prefix = site.Prefix(change.Path);
         return change.Kind switch
         {
-            K.PropertyAdded => change.Required ? ("response-required-property-added", Level.Info) : ("response-optional-property-added", Level.Info),
-            K.PropertyRemoved => change.Required ? ("response-required-property-removed", Level.Err) : ("response-optional-property-removed", Level.Info),
-            K.BecameOptional => ("response-property-became-optional", Level.Err),
-            K.BecameRequired => ("response-property-became-required", Level.Info),
-            K.BecameNullable => ($"{prefix}-became-nullable", Level.Err),
-            K.BecameNotNullable => ($"{prefix}-became-not-nullable", Level.Info),
-            K.TypeChanged => ($"{prefix}-type-changed", Level.Err),
-            K.TypeGeneralized => ($"{prefix}-type-generalized", Level.Err),
-            K.TypeSpecialized => ($"{prefix}-type-specialized", Level.Info),
-            K.EnumValueAdded => ("response-property-enum-value-added", Level.Warn),
-            K.EnumValueRemoved => root ? ("response-mediatype-enum-value-removed", Level.Info) : ("response-property-enum-value-removed", Level.Info),
-            K.BecameNotEnum => root ? ("response-mediatype-became-not-enum", Level.Warn) : ("response-property-became-not-enum", Level.Warn),
+            K.PropertyAdded => change.Required ? "response-required-property-added" : "response-optional-property-added",
+            K.PropertyRemoved => change.Required ? "response-required-property-removed" : "response-optional-property-removed",
+            K.BecameOptional => "response-property-became-optional",
+            K.BecameRequired => "response-property-became-required",
+            K.BecameNullable => $"{prefix}-became-nullable",
+            K.BecameNotNullable => $"{prefix}-became-not-nullable",
+            K.TypeChanged => $"{prefix}-type-changed",
+            K.TypeGeneralized => $"{prefix}-type-generalized",
+            K.TypeSpecialized => $"{prefix}-type-specialized",
+            K.EnumValueAdded => "response-property-enum-value-added",
+            K.EnumValueRemoved => root ? "response-mediatype-enum-value-removed" : "response-property-enum-value-removed",
+            K.BecameNotEnum => root ? "response-mediatype-became-not-enum" : "response-property-became-not-enum",
             K.BecameEnum => null,
-            K.PatternAdded => ("response-property-pattern-added", Level.Info),
-            K.PatternRemoved => ("response-property-pattern-removed", Level.Err),
-            K.PatternChanged => ("response-property-pattern-changed", Level.Warn),
-            _ => ResponseBound(prefix, change),
+            K.PatternAdded => "response-property-pattern-added",
+            K.PatternRemoved => "response-property-pattern-removed",
+            K.PatternChanged => "response-property-pattern-changed",
+            K.Keyword => Keyword(prefix, change),
+            _ => Bound(prefix, change),
         };
     }
 
-    /// <summary>A request bound breaks clients when it narrows what they may send; setting one always does.</summary>
-    private static (string Id, Level Level)? RequestBound(string prefix, SchemaChange change)
+    /// <summary>
+    /// oasdiff compares a bound only when both sides have one; a bound set or unset is its own id where oasdiff
+    /// has one (request-property-max-set, response-property-max-length-unset) and silent where it has none.
+    /// </summary>
+    private static string? Bound(string prefix, SchemaChange change)
     {
-        var upper = Bounds.IsUpper(change.Bound);
-        var id = $"{prefix}-{Bounds.Token(change.Bound)}";
-        // oasdiff has a "-set" id for most bounds; for the others a new bound reads as one tightened from none.
-        var hasSet = change.Bound is not (Bound.MinLength or Bound.MaxItems);
-        return change.Kind switch
+        var verb = change.Kind switch
         {
-            K.BoundIncreased => upper ? ($"{id}-increased", Level.Info) : ($"{id}-increased", Level.Err),
-            K.BoundDecreased => upper ? ($"{id}-decreased", Level.Err) : ($"{id}-decreased", Level.Info),
-            K.BoundSet => (hasSet ? $"{id}-set" : upper ? $"{id}-decreased" : $"{id}-increased", Level.Err),
-            K.BoundUnset => (upper ? $"{id}-increased" : $"{id}-decreased", Level.Info),
+            K.BoundIncreased => "increased",
+            K.BoundDecreased => "decreased",
+            K.BoundSet => "set",
+            K.BoundUnset => "unset",
             _ => null,
         };
+        return verb is null ? null : $"{prefix}-{Bounds.Token(change.Bound)}-{verb}";
     }
 
-    /// <summary>A response bound breaks clients when it widens what they may receive; tightening is silent.</summary>
-    private static (string Id, Level Level)? ResponseBound(string prefix, SchemaChange change)
-    {
-        var upper = Bounds.IsUpper(change.Bound);
-        var id = $"{prefix}-{Bounds.Token(change.Bound)}";
-        var hasUnset = change.Bound is Bound.MaxLength or Bound.MinItems;
-        return change.Kind switch
-        {
-            K.BoundIncreased when upper => ($"{id}-increased", Level.Err),
-            K.BoundDecreased when !upper => ($"{id}-decreased", Level.Err),
-            K.BoundUnset => (hasUnset ? $"{id}-unset" : upper ? $"{id}-increased" : $"{id}-decreased", Level.Err),
-            _ => null,
-        };
-    }
+    /// <summary>A schema wrapped in a oneOf is one body-level id; below the body it reads as oneOf subschemas added.</summary>
+    private static string Keyword(string prefix, SchemaChange change) =>
+        change.Token == "wrapped-in-one-of" && change.Path.Length > 0 ? $"{prefix}-one-of-added" : $"{prefix}-{change.Token}";
 }

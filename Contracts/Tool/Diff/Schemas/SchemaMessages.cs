@@ -30,6 +30,9 @@ internal static class SchemaMessages
             K.BoundDecreased => $"the {Bounds.Keyword(change.Bound)} of the {what} was decreased from {change.From} to {change.To}",
             K.BoundSet => $"the {Bounds.Keyword(change.Bound)} of the {what} was set to {change.To}",
             K.BoundUnset => $"the {Bounds.Keyword(change.Bound)} of the {what} was removed, it had been {change.From}",
+            // Keyword words either place the subject themselves ("the {what} was deprecated") or end before it.
+            K.Keyword when change.From?.Contains("{what}", StringComparison.Ordinal) == true => change.From.Replace("{what}", what, StringComparison.Ordinal),
+            K.Keyword => $"{change.From} the {what}",
             _ => change.Kind.ToString(),
         };
         return text + site.Suffix;

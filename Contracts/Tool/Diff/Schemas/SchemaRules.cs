@@ -7,6 +7,8 @@ internal static class SchemaRules
 {
     private enum Widening { Same, Wider, Narrower, Changed }
 
+    private static bool IsList(JsonSchemaType types) => System.Numerics.BitOperations.PopCount((uint)types) > 1;
+
     /// <summary>True when the two sides accept no common type, so comparing their insides would only add noise.</summary>
     public static bool TypeChanged(SchemaView @base, SchemaView revision)
     {
@@ -19,6 +21,19 @@ internal static class SchemaRules
         var (from, to) = (@base.EffectiveTypes, revision.EffectiveTypes);
         if (from == to && @base.Format == revision.Format)
         {
+            return;
+        }
+        // 3.1 type lists ([string, integer]) are compared as sets: each type added widens, each removed narrows.
+        if (from != to && from != 0 && to != 0 && (IsList(from) || IsList(to)))
+        {
+            if ((to & ~from) != 0)
+            {
+                changes.Add(SchemaChange.Named("list-of-types-widened", $"added the types {Describe(to & ~from, null)} to"));
+            }
+            if ((from & ~to) != 0)
+            {
+                changes.Add(SchemaChange.Named("list-of-types-narrowed", $"removed the types {Describe(from & ~to, null)} from"));
+            }
             return;
         }
         var widening = from != to ? TypeWidening(from, to) : FormatWidening(@base.Format, revision.Format);

@@ -8,12 +8,17 @@ internal sealed record SchemaSite(Direction Direction, string RootPrefix, string
 {
     public bool IsParameter => RootPrefix == "request-parameter";
 
+    public bool IsHeader { get; private init; }
+
     public static SchemaSite Parameter(string location, string name) => new(
         Direction.Request,
         "request-parameter",
         "request-parameter-property",
         path => path.Length == 0 ? $"{location} request parameter {name}" : $"property {path} of the {location} request parameter {name}",
-        "");
+        "")
+    {
+        IsHeader = location == "header",
+    };
 
     public static SchemaSite RequestBody { get; } = new(
         Direction.Request,

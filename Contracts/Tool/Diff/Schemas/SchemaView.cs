@@ -32,8 +32,13 @@ internal sealed class SchemaView
 
     public IOpenApiSchema? Items { get; set; }
 
-    /// <summary>oneOf/anyOf branches that did not collapse into a plain (nullable) schema.</summary>
-    public List<IOpenApiSchema> Alternatives { get; } = [];
+    /// <summary>oneOf and anyOf branches that did not collapse into a plain (nullable) schema.</summary>
+    public List<IOpenApiSchema> OneOf { get; } = [];
+
+    public List<IOpenApiSchema> AnyOf { get; } = [];
+
+    /// <summary>The allOf members as written: merged into this view, and kept to tell members added or removed.</summary>
+    public List<IOpenApiSchema> AllOf { get; } = [];
 
     public string? Pattern { get; set; }
 
@@ -43,6 +48,9 @@ internal sealed class SchemaView
 
     public bool WriteOnly { get; set; }
 
+    /// <summary>The other keywords compared, as written on this schema (not merged from allOf members).</summary>
+    public SchemaFacts Facts { get; set; } = SchemaFacts.None;
+
     public decimal? Limit(Bound bound) => Limits.TryGetValue(bound, out var value) ? value : null;
 
     /// <summary>The types a schema constrains its value to, reading an untyped schema with properties as an object.</summary>
@@ -51,6 +59,11 @@ internal sealed class SchemaView
         : Properties.Count > 0 ? JsonSchemaType.Object
         : Items is not null ? JsonSchemaType.Array
         : 0;
+
+    /// <summary>True for a schema that constrains nothing: only title, description, examples, deprecated and the like.</summary>
+    public bool AnnotationOnly =>
+        Types == 0 && !Nullable && Format is null && Enum.Count == 0 && Properties.Count == 0 && Required.Count == 0 && Items is null
+        && OneOf.Count == 0 && AnyOf.Count == 0 && AllOf.Count == 0 && Pattern is null && Limits.Count == 0 && Facts.Constrains == false;
 
     /// <summary>Merges an allOf member (or a collapsed oneOf branch) into this view: the view's own facts win.</summary>
     public void Absorb(SchemaView part)
@@ -72,9 +85,13 @@ internal sealed class SchemaView
         {
             Limits.TryAdd(bound, value);
         }
-        if (Alternatives.Count == 0)
+        if (OneOf.Count == 0)
         {
-            Alternatives.AddRange(part.Alternatives);
+            OneOf.AddRange(part.OneOf);
+        }
+        if (AnyOf.Count == 0)
+        {
+            AnyOf.AddRange(part.AnyOf);
         }
         ReadOnly |= part.ReadOnly;
         WriteOnly |= part.WriteOnly;

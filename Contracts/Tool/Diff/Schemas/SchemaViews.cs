@@ -75,16 +75,18 @@ internal sealed class SchemaViews
         AddLimits(schema, view);
 
         var parts = schema.AllOf ?? [];
+        view.AllOf.AddRange(parts);
         foreach (var part in parts)
         {
             view.Absorb(Get(part));
         }
+        view.Facts = SchemaFactsReader.Read(schema);
         if (schema.Type is null && parts.Count > 0 && parts.All(p => Get(p).Nullable))
         {
             view.Nullable = true;
         }
-        AddAlternatives(schema.OneOf, view);
-        AddAlternatives(schema.AnyOf, view);
+        AddAlternatives(schema.OneOf, view, view.OneOf);
+        AddAlternatives(schema.AnyOf, view, view.AnyOf);
         return view;
     }
 
@@ -92,7 +94,7 @@ internal sealed class SchemaViews
     /// A oneOf/anyOf of one schema, or of one schema and {type: 'null'}, is 3.1's way to write a (nullable) $ref;
     /// it collapses into that schema so it compares equal to the 3.0 spelling.
     /// </summary>
-    private void AddAlternatives(IList<IOpenApiSchema>? branches, SchemaView view)
+    private void AddAlternatives(IList<IOpenApiSchema>? branches, SchemaView view, List<IOpenApiSchema> alternatives)
     {
         if (branches is null || branches.Count == 0)
         {
@@ -107,7 +109,7 @@ internal sealed class SchemaViews
             return;
         }
         view.Nullable |= meaningful.Count < branches.Count;
-        view.Alternatives.AddRange(meaningful);
+        alternatives.AddRange(meaningful);
     }
 
     private static bool IsNullOnly(IOpenApiSchema schema) => Resolve(schema)?.Type == JsonSchemaType.Null;
@@ -129,7 +131,14 @@ internal sealed class SchemaViews
         Add(Bound.ExclusiveMinimum, Bounds.Parse(schema.ExclusiveMinimum));
         Add(Bound.MinLength, schema.MinLength);
         Add(Bound.MinItems, schema.MinItems);
+        Add(Bound.MinContains, Sheltered(schema, "minContains"));
+        Add(Bound.MaxContains, Sheltered(schema, "maxContains"));
     }
+
+    private static decimal? Sheltered(IOpenApiSchema schema, string keyword) =>
+        schema.Extensions?.TryGetValue(Loading.KeywordShelter.Prefix + keyword, out var extension) == true && extension is JsonNodeExtension { Node: { } node }
+            ? Bounds.Parse(node.ToJsonString())
+            : null;
 
     /// <summary>
     /// A bound that restates what the type already says is no bound: minLength 0, minItems 0, or the range of the

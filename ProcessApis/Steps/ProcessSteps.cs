@@ -1,0 +1,41 @@
+namespace IntegrationGateway.ProcessApis.Steps;
+
+/// <summary>
+/// The points between the steps of placing, holding, confirming and allocating where a crash leaves work that recovery
+/// must finish or undo: each is after one system's change and before the next one's.
+/// </summary>
+public static class ProcessSteps
+{
+    /// <summary>The order row is pending; the ERP has not been asked.</summary>
+    public const string OrderPending = "order:pending";
+
+    /// <summary>The ERP reserved every line; the order is still pending here.</summary>
+    public const string OrderReservedAtErp = "order:reserved-at-erp";
+
+    /// <summary>The order is reserved here and its Idempotency-Key completed; the answer has not left.</summary>
+    public const string OrderRecorded = "order:recorded";
+
+    /// <summary>The ERP reserved a cart's hold; its expiry is not extended and its key not completed yet.</summary>
+    public const string HoldReservedAtErp = "hold:reserved-at-erp";
+
+    /// <summary>The cart's holds are confirming for a pending order; the ERP has not been asked.</summary>
+    public const string ConfirmClaimed = "confirm:claimed";
+
+    /// <summary>The ERP moved the holds' reservations to the order; the order is still pending here.</summary>
+    public const string ConfirmTransferred = "confirm:transferred";
+
+    /// <summary>The order is reserved, its holds confirmed and its key completed; the answer has not left.</summary>
+    public const string ConfirmRecorded = "confirm:recorded";
+
+    /// <summary>The ERP allocated a line; the WMS has no pick for it yet.</summary>
+    public const string AllocatedAtErp = "allocate:allocated-at-erp";
+
+    /// <summary>The WMS made the pick; the placement here is still reserved.</summary>
+    public const string AllocatePicked = "allocate:picked";
+
+    /// <summary>Every line is allocated and recorded; the key is not completed yet.</summary>
+    public const string AllocateRecorded = "allocate:recorded";
+
+    public static IReadOnlyList<string> All { get; } =
+        [OrderPending, OrderReservedAtErp, OrderRecorded, HoldReservedAtErp, ConfirmClaimed, ConfirmTransferred, ConfirmRecorded, AllocatedAtErp, AllocatePicked, AllocateRecorded];
+}
