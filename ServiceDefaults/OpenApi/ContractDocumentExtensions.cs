@@ -29,6 +29,8 @@ public static class ContractDocumentExtensions
                 options.SwaggerDoc(name, new OpenApiInfo { Title = title, Version = version });
             }
             options.SupportNonNullableReferenceTypes();
+            // An optional enum is a $ref, which cannot say nullable beside it in OpenAPI 3.0; wrapped in allOf it can.
+            options.UseAllOfToExtendReferenceSchemas();
             options.CustomOperationIds(api => ContractOperation.Of(api.ActionDescriptor.EndpointMetadata));
             options.SchemaFilter<PresentValuesAreRequiredFilter>();
             options.OperationFilter<IdempotencyKeyIsRequiredFilter>();
