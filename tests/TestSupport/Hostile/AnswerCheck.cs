@@ -7,8 +7,20 @@ public static class AnswerCheck
 {
     public const string ProductTypes = "https://integration-gateway.dev/problems/";
 
-    /// <summary>Text that only an implementation detail would put in an answer.</summary>
-    private static readonly string[] Leaks = ["System.", "Microsoft.", "IntegrationGateway.", "`1[", "`2[", "   at ", ".cs:line", "/work/", "Exception:", "Npgsql", "SQLite Error"];
+    /// <summary>Text that only an implementation detail would put in an answer, the folder the services run from among it.</summary>
+    private static readonly string[] Leaks = ["System.", "Microsoft.", "IntegrationGateway.", "`1[", "`2[", "   at ", ".cs:line", "Exception:", "Npgsql", "SQLite Error",
+        RepositoryRoot()];
+
+    // The folder holding the solution: a source or content path in an answer would start with it.
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder.Parent is not null && !File.Exists(Path.Combine(folder.FullName, "IntegrationGateway.sln")))
+        {
+            folder = folder.Parent;
+        }
+        return folder.FullName;
+    }
 
     public static string? Problem(HostileRequest request, int status, string? mediaType, string body)
     {
