@@ -26,7 +26,7 @@ public static class StrictJson
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
             .WithAddedModifier(RequiredContractProperties.Apply)
-            .WithAddedModifier(NoIntegerEnums);
+            .WithAddedModifier(StrictMembers);
     }
 
     private static readonly PlainTextConverter PlainText = new();
@@ -34,7 +34,7 @@ public static class StrictJson
     // The generated contract types name their own JsonStringEnumConverter<T> per property, which outranks the
     // options' converter and reads integers, numeric strings and padded names; every enum is read strictly instead,
     // and every text of a contract type must be plain.
-    private static void NoIntegerEnums(JsonTypeInfo typeInfo)
+    private static void StrictMembers(JsonTypeInfo typeInfo)
     {
         if (typeInfo.Kind != JsonTypeInfoKind.Object)
         {

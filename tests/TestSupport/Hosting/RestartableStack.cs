@@ -72,17 +72,6 @@ public sealed class RestartableStack : IAsyncDisposable
     {
         await Process.DisposeAsync();
         await Erp.DisposeAsync();
-        if (_sqliteFolder is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_sqliteFolder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still open by a pool being torn down; the OS temp folder is cleaned anyway.
-            }
-        }
+        SqliteFolder.Delete(_sqliteFolder);
     }
 }
