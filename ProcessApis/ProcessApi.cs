@@ -6,6 +6,7 @@ using IntegrationGateway.ProcessApis.Backorders;
 using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Availability;
 using IntegrationGateway.ProcessApis.Channels;
+using IntegrationGateway.ProcessApis.Events;
 using IntegrationGateway.ProcessApis.Feeds;
 using IntegrationGateway.ProcessApis.Holds;
 using IntegrationGateway.ProcessApis.Idempotency;
@@ -63,13 +64,14 @@ public static class ProcessApi
             .Validate(o => o.FillInterval > TimeSpan.Zero, "Backorders:FillInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddHostedService<BackorderSweeper>();
+        builder.AddEvents();
         return builder;
     }
 
     public static WebApplication MapInventoryProcessApi(this WebApplication app)
     {
         var process = app.MapGroup("/process/v1").WithGroupName(DocumentName).WithContractValidation();
-        process.MapAvailability().MapOrders().MapFulfilment().MapChannels().MapFeeds().MapHolds();
+        process.MapAvailability().MapOrders().MapFulfilment().MapChannels().MapFeeds().MapHolds().MapChannelEvents();
         return app;
     }
 }

@@ -11,6 +11,8 @@ using IntegrationGateway.SystemApis.Movements;
 using IntegrationGateway.SystemApis.Rebuild;
 using IntegrationGateway.SystemApis.Reservations;
 using IntegrationGateway.SystemApis.Seeding;
+using IntegrationGateway.SystemApis.StockEvents;
+using IntegrationGateway.ServiceDefaults.Feeds;
 using IntegrationGateway.ServiceDefaults.Storage;
 
 namespace IntegrationGateway.SystemApis;
@@ -40,6 +42,8 @@ public static class ErpApi
         builder.Services.AddSingleton<RebuildStore>();
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<StaleEventStore>();
+        builder.Services.AddSingleton<StockEventStore>();
+        builder.Services.AddSingleton<FeedSignal>();
         builder.Services.AddHostedService<ErpSeeder>();
         return builder;
     }
@@ -47,7 +51,7 @@ public static class ErpApi
     public static WebApplication MapErpApi(this WebApplication app)
     {
         var erp = app.MapGroup("/system/erp/v1").WithGroupName(DocumentName).WithContractValidation();
-        erp.MapItems().MapLocations().MapBalances().MapMovements().MapReservations().MapCounts().MapLedger().MapRebuild().MapEvents();
+        erp.MapItems().MapLocations().MapBalances().MapMovements().MapReservations().MapCounts().MapLedger().MapRebuild().MapEvents().MapStockEvents();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using IntegrationGateway.ProcessApis.Changes;
 using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Storage;
@@ -12,10 +13,15 @@ public sealed class BackorderStore(Database database, TimeProvider time)
     /// <summary>One pass looks at this many open backorders; the next pass goes on.</summary>
     public const int PassSize = 200;
 
-    public static Task InsertAsync(DbConnection connection, DbTransaction transaction, string orderId, IReadOnlyList<Demand> waiting, long now, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition("""
+    public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, string orderId, IReadOnlyList<Demand> waiting, long now, CancellationToken cancellationToken)
+    {
+        var open = waiting.Where(w => w.Quantity > 0).ToList();
+        await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO backorders (order_id, sku, quantity, state, created_at) VALUES (@orderId, @Sku, @Quantity, 'open', @now)
-            """, waiting.Where(w => w.Quantity > 0).Select(w => new { orderId, w.Sku, w.Quantity, now }), transaction, cancellationToken: cancellationToken));
+            """, open.Select(w => new { orderId, w.Sku, w.Quantity, now }), transaction, cancellationToken: cancellationToken));
+        // Units owed to a backorder are no longer published as available.
+        await AvailabilityMarks.MarkSkusAsync(connection, transaction, open.Select(w => w.Sku), now, cancellationToken);
+    }
 
     public static async Task<IReadOnlyList<Demand>> OpenOfAsync(DbConnection connection, string orderId, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<(string Sku, long Quantity)>(new CommandDefinition(
@@ -55,6 +61,7 @@ public sealed class BackorderStore(Database database, TimeProvider time)
             return false;
         }
         await PlacementStore.InsertAsync(connection, transaction, backorder.OrderId, reserved, now, cancellationToken);
+        await AvailabilityMarks.MarkSkusAsync(connection, transaction, [backorder.Sku], now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -71,8 +78,14 @@ public sealed class BackorderStore(Database database, TimeProvider time)
     public async Task<int> CancelOfAsync(string orderId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition("UPDATE backorders SET state = 'cancelled' WHERE order_id = @orderId AND state = 'open'",
-            new { orderId }, cancellationToken: cancellationToken));
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var skus = (await connection.QueryAsync<string>(new CommandDefinition("SELECT DISTINCT sku FROM backorders WHERE order_id = @orderId AND state = 'open'",
+            new { orderId }, transaction, cancellationToken: cancellationToken))).AsList();
+        var cancelled = await connection.ExecuteAsync(new CommandDefinition("UPDATE backorders SET state = 'cancelled' WHERE order_id = @orderId AND state = 'open'",
+            new { orderId }, transaction, cancellationToken: cancellationToken));
+        await AvailabilityMarks.MarkSkusAsync(connection, transaction, skus, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return cancelled;
     }
 
     public async Task<int> OpenUnitsAsync(CancellationToken cancellationToken)

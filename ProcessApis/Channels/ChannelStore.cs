@@ -1,11 +1,12 @@
 using System.Data.Common;
 using Dapper;
 using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.ProcessApis.Changes;
 using IntegrationGateway.ServiceDefaults.Storage;
 
 namespace IntegrationGateway.ProcessApis.Channels;
 
-public sealed class ChannelStore(Database database, TimeProvider time)
+public sealed class ChannelStore(Database database, AvailabilityWork work, TimeProvider time)
 {
     public async Task<Channel?> FindAsync(string id, CancellationToken cancellationToken)
     {
@@ -58,7 +59,10 @@ public sealed class ChannelStore(Database database, TimeProvider time)
             now = time.GetUtcNow().ToUnixTimeMilliseconds(),
         }, transaction, cancellationToken: cancellationToken));
         await ReplaceChildrenAsync(connection, transaction, id, definition, cancellationToken);
+        // New locations or rules change what the channel is told of every SKU.
+        await AvailabilityMarks.MarkChannelAsync(connection, transaction, id, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        work.Nudge();
         return !exists;
     }
 

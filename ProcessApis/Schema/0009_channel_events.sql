@@ -55,8 +55,19 @@ CREATE INDEX outbox_events_unpublished ON outbox_events (published_at, position)
 
 -- consumer_cursors: how far a consumer inside this service has read a feed (the ERP's stock events, this
 -- service's own outbox for webhook fan-out), so a restart resumes where it stopped.
+-- cursor holds the opaque cursor of a feed read from another service; position the last position read of our own.
 CREATE TABLE consumer_cursors (
-    consumer   VARCHAR(64) PRIMARY KEY,
-    position   BIGINT      NOT NULL,
-    updated_at BIGINT      NOT NULL
+    consumer   VARCHAR(64)  PRIMARY KEY,
+    position   BIGINT       NOT NULL,
+    cursor     VARCHAR(200) NULL,
+    updated_at BIGINT       NOT NULL
+);
+
+-- availability_marks: SKUs (sku '*' = every SKU) whose channel figures (channel_id '*' = every channel) must be
+-- recomputed, written in the transaction of the change that makes them so; the publisher deletes what it handled.
+CREATE TABLE availability_marks (
+    id         {{identity}},
+    sku        VARCHAR(64) NOT NULL,
+    channel_id VARCHAR(64) NOT NULL,
+    marked_at  BIGINT      NOT NULL
 );

@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Feeds;
 using IntegrationGateway.ServiceDefaults.Validation;
 using System.ComponentModel.DataAnnotations;
 using IntegrationGateway.Contracts.Erp;
@@ -48,7 +49,7 @@ public static class EventEndpoints
         [FromQuery(Name = "limit"), Range(1, LedgerEndpoints.MaxLimit)] int limit = LedgerEndpoints.DefaultLimit)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (!LedgerCursor.TryDecode(after, out var afterId))
+        if (!PositionCursor.TryDecode(after, out var afterId))
         {
             errors["after"] = ["Pass the nextCursor of the previous page, unchanged."];
         }
@@ -66,7 +67,7 @@ public static class EventEndpoints
         return TypedResults.Ok(new StaleEventPage
         {
             Events = page.Select(r => r.ToContract()).ToList(),
-            NextCursor = rows.Count > limit ? LedgerCursor.Encode(page[^1].Id) : null,
+            NextCursor = rows.Count > limit ? PositionCursor.Encode(page[^1].Id) : null,
         });
     }
 }

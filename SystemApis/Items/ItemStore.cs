@@ -51,6 +51,8 @@ public sealed class ItemStore(Database database, TimeProvider time)
             ON CONFLICT (sku, location) DO NOTHING
             """;
         await connection.ExecuteAsync(new CommandDefinition(openBalances, new { sku }, transaction, cancellationToken: cancellationToken));
+        // A new SKU has balances the channels have not heard of, and a new class changes which channel rule applies.
+        await StockEvents.StockEventWriter.AppendForSkuAsync(connection, transaction, sku, null, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return !exists;
     }

@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Feeds;
 using IntegrationGateway.ServiceDefaults.Validation;
 using System.ComponentModel.DataAnnotations;
 using IntegrationGateway.Contracts.Erp;
@@ -29,7 +30,7 @@ public static class LedgerEndpoints
         [FromQuery(Name = "after"), Cursor] string? after = null, [FromQuery(Name = "limit"), Range(1, MaxLimit)] int limit = DefaultLimit)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (!LedgerCursor.TryDecode(after, out var afterId))
+        if (!PositionCursor.TryDecode(after, out var afterId))
         {
             errors["after"] = ["Pass the nextCursor of the previous page, unchanged."];
         }
@@ -48,7 +49,7 @@ public static class LedgerEndpoints
         return TypedResults.Ok(new LedgerPage
         {
             Entries = page.Select(r => r.ToContract()).ToList(),
-            NextCursor = rows.Count > limit ? LedgerCursor.Encode(page[^1].Id) : null,
+            NextCursor = rows.Count > limit ? PositionCursor.Encode(page[^1].Id) : null,
         });
     }
 

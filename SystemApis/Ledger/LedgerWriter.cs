@@ -4,7 +4,7 @@ using IntegrationGateway.ServiceDefaults.Storage;
 
 namespace IntegrationGateway.SystemApis.Ledger;
 
-/// <summary>Appends ledger rows inside the caller's transaction, so a balance never moves without its row.</summary>
+/// <summary>Appends ledger rows inside the caller's transaction, so a balance never moves without its row (nor without its stock.changed event).</summary>
 public static class LedgerWriter
 {
     /// <summary>
@@ -27,5 +27,7 @@ public static class LedgerWriter
                     @SourceSystem, @SourceEventId, @SourceSequence, @ReferenceDocument, @ExpectedAt)
             """;
         await connection.ExecuteAsync(new CommandDefinition(sql, entry, transaction, cancellationToken: cancellationToken));
+        // Every balance change has a ledger row, so this is the one place that tells the change feed about it.
+        await StockEvents.StockEventWriter.AppendAsync(connection, transaction, entry.Sku, entry.Location, entry.CorrelationId, entry.CreatedAt, cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ namespace IntegrationGateway.SystemApis.Rebuild;
 /// asked, sets the differing balances to the rebuilt values. It writes no ledger row: nothing moved, the balance
 /// is brought back to what the ledger already says.
 /// </summary>
-public sealed class RebuildStore
+public sealed class RebuildStore(TimeProvider time)
 {
     public async Task<StoredAnswer> RebuildAsync(DbConnection connection, DbTransaction transaction, bool apply, CancellationToken cancellationToken)
     {
@@ -58,6 +58,7 @@ public sealed class RebuildStore
             foreach (var balance in differing)
             {
                 await connection.ExecuteAsync(new CommandDefinition(heal, balance, transaction, cancellationToken: cancellationToken));
+                await StockEvents.StockEventWriter.AppendAsync(connection, transaction, balance.Sku, balance.Location, null, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
             }
         }
         return StoredAnswer.Json(200, new RebuildReport

@@ -2,13 +2,14 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace IntegrationGateway.SystemApis.Ledger;
+namespace IntegrationGateway.ServiceDefaults.Feeds;
 
 /// <summary>
-/// The opaque after-cursor of a ledger page: the last id it returned, versioned so the format can change without
-/// old cursors being misread. Ids only grow and commit in order, so resuming after one never skips or repeats a row.
+/// The opaque after-cursor of a feed page (the ledger, the ERP's stock events, the process API's events): the last
+/// position it returned, versioned so the format can change without old cursors being misread. Positions only grow
+/// and commit in order, so resuming after one never skips or repeats a row.
 /// </summary>
-public static class LedgerCursor
+public static class PositionCursor
 {
     private const string Prefix = "v1:";
 

@@ -1,0 +1,176 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.ProcessApis.Changes;
+using IntegrationGateway.ProcessApis.Channels;
+using IntegrationGateway.ServiceDefaults.Feeds;
+using IntegrationGateway.ServiceDefaults.Storage;
+
+namespace IntegrationGateway.ProcessApis.Events;
+
+/// <summary>
+/// Computes channel availability when stock changes, not when it is read: takes the marks left by changes,
+/// recomputes each marked channel x SKU from stock_positions, and where the figure a channel is told changes, writes
+/// the new figure with the next sequence and its inventory.availability.changed event in one transaction. It starts
+/// by recomputing everything, which also heals a mark lost to a crash between two writes of a change.
+/// </summary>
+public sealed class AvailabilityPublisher(Database database, ChannelStore channels, AvailabilityWork work, FeedSignal feed, TimeProvider time, ILogger<AvailabilityPublisher> logger) : BackgroundService
+{
+    public const string EventType = "inventory.availability.changed";
+    private const int MarksPerPass = 500;
+    private const int SkusPerRead = 500;
+    private static readonly TimeSpan Fallback = TimeSpan.FromSeconds(1);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await MarkEverythingAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var next = work.Next;
+            try
+            {
+                while (await PublishOnceAsync(stoppingToken))
+                {
+                }
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(failure, "Publishing channel availability failed; the next pass retries");
+            }
+            try
+            {
+                await next.WaitAsync(Fallback, time, stoppingToken);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+    }
+
+    private async Task MarkEverythingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        await AvailabilityMarks.MarkSkusAsync(connection, transaction, [AvailabilityMarks.Every], time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>One pass over the oldest marks. True when there were marks (there may be more).</summary>
+    public async Task<bool> PublishOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        // One publisher at a time across instances, so a channel x SKU's sequence never forks.
+        await Database.SerializeAppendsAsync(connection, transaction, "availability-publisher", cancellationToken);
+        var marks = (await connection.QueryAsync<Mark>(new CommandDefinition(
+            $"SELECT id AS Id, sku AS Sku, channel_id AS Channel FROM availability_marks ORDER BY id LIMIT {MarksPerPass}",
+            transaction: transaction, cancellationToken: cancellationToken))).AsList();
+        if (marks.Count == 0)
+        {
+            return false;
+        }
+        var known = await channels.ListAsync(cancellationToken);
+        var wanted = await WantedAsync(connection, transaction, marks, known, cancellationToken);
+        var now = time.GetUtcNow();
+        var sourceVersion = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT position FROM consumer_cursors WHERE consumer = @consumer", new { consumer = StockEventConsumer.Consumer }, transaction, cancellationToken: cancellationToken)) ?? 0;
+        var events = new List<OutboxEvent>();
+        foreach (var chunk in wanted.SelectMany(w => w.Value).Distinct(StringComparer.Ordinal).Chunk(SkusPerRead))
+        {
+            var state = await SkuState.ReadAsync(database.Dialect, connection, transaction, chunk, cancellationToken);
+            foreach (var channel in known)
+            {
+                if (!wanted.TryGetValue(channel.Id, out var skus))
+                {
+                    continue;
+                }
+                foreach (var sku in chunk.Where(skus.Contains))
+                {
+                    if (Publish(channel, sku, state, known, sourceVersion, now) is { } published)
+                    {
+                        await WriteFigureAsync(connection, transaction, published, now, cancellationToken);
+                        events.Add(published);
+                    }
+                }
+            }
+        }
+        await OutboxWriter.AppendAsync(connection, transaction, events, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM availability_marks WHERE id <= @last",
+            new { last = marks[^1].Id }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        if (events.Count > 0)
+        {
+            feed.Pulse();
+        }
+        return true;
+    }
+
+    /// <summary>The SKUs to recompute per channel id, with '*' marks spelled out.</summary>
+    private static async Task<Dictionary<string, HashSet<string>>> WantedAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Mark> marks, IReadOnlyList<Channel> known, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string>? every = null;
+        var wanted = known.ToDictionary(c => c.Id, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var mark in marks)
+        {
+            var skus = mark.Sku == AvailabilityMarks.Every
+                ? every ??= (await connection.QueryAsync<string>(new CommandDefinition("SELECT DISTINCT sku FROM stock_positions ORDER BY sku", transaction: transaction, cancellationToken: cancellationToken))).AsList()
+                : [mark.Sku];
+            foreach (var (channel, set) in wanted)
+            {
+                if (mark.Channel == AvailabilityMarks.Every || mark.Channel == channel)
+                {
+                    set.UnionWith(skus);
+                }
+            }
+        }
+        return wanted;
+    }
+
+    private static OutboxEvent? Publish(Channel channel, string sku, SkuState state, IReadOnlyList<Channel> known, long sourceVersion, DateTimeOffset now)
+    {
+        if (state.Positions[sku] is not { } positions || !positions.Any())
+        {
+            return null;
+        }
+        var owed = state.Owed[sku].Where(o => known.FirstOrDefault(c => c.Id == o.Channel) is not { } other || ChannelFigure.Overlap(channel, other)).Sum(o => (int)o.Units);
+        var figure = ChannelFigure.Of(channel, positions.ToList(), owed);
+        var current = state.Published.GetValueOrDefault((channel.Id, sku));
+        if (current is not null && figure.SameAs(current.Available, JsonSerializer.Deserialize<List<LocationAvailability>>(current.Locations, Json) ?? []))
+        {
+            return null;
+        }
+        var change = new AvailabilityChange
+        {
+            Channel = channel.Id,
+            Sku = sku,
+            Available = figure.Available,
+            Previous = current?.Available ?? 0,
+            Sequence = (current?.Sequence ?? 0) + 1,
+            Locations = figure.Locations.ToList(),
+            SourceVersion = sourceVersion,
+        };
+        return new OutboxEvent(Guid.CreateVersion7().ToString("N"), EventType, $"{channel.Id}/{sku}", channel.Id, sku, change.Sequence,
+            JsonSerializer.Serialize(change, Json), null, now.ToUnixTimeMilliseconds());
+    }
+
+    private static Task WriteFigureAsync(DbConnection connection, DbTransaction transaction, OutboxEvent published, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var change = JsonSerializer.Deserialize<AvailabilityChange>(published.Data, Json)!;
+        return connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO channel_availability (channel_id, sku, sequence, available, locations, source_version, updated_at)
+            VALUES (@Channel, @Sku, @Sequence, @Available, @locations, @SourceVersion, @now)
+            ON CONFLICT (channel_id, sku) DO UPDATE SET sequence = excluded.sequence, available = excluded.available,
+                locations = excluded.locations, source_version = excluded.source_version, updated_at = excluded.updated_at
+            """, new { change.Channel, change.Sku, change.Sequence, change.Available, locations = JsonSerializer.Serialize(change.Locations, Json), change.SourceVersion, now = now.ToUnixTimeMilliseconds() },
+            transaction, cancellationToken: cancellationToken));
+    }
+
+    private sealed record Mark
+    {
+        public long Id { get; init; }
+        public string Sku { get; init; } = "";
+        public string Channel { get; init; } = "";
+    }
+}

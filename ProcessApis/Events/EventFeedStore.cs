@@ -1,0 +1,58 @@
+using Dapper;
+using IntegrationGateway.ServiceDefaults.Storage;
+
+namespace IntegrationGateway.ProcessApis.Events;
+
+/// <summary>Reads the outbox as a feed in commit order, and the figures each channel was last told.</summary>
+public sealed class EventFeedStore(Database database)
+{
+    public async Task<IReadOnlyList<OutboxRow>> PageAsync(long afterPosition, int take, string? channel, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT position AS Position, event_id AS EventId, type AS Type, subject AS Subject, data AS Data, correlation_id AS CorrelationId, occurred_at AS OccurredAt
+            FROM outbox_events WHERE position > @afterPosition{(channel is null ? "" : " AND channel_id = @channel")} ORDER BY position LIMIT @take
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<OutboxRow>(new CommandDefinition(sql, new { afterPosition, take, channel }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>
+    /// A page of a channel's figures in SKU order, and the outbox position they are at least as new as: read in one
+    /// transaction, so following the feed from that position misses nothing.
+    /// </summary>
+    public async Task<(IReadOnlyList<FigureRow> Figures, long Position)> FiguresAsync(string channel, string? afterSku, string? sku, int take, CancellationToken cancellationToken)
+    {
+        var filter = sku is not null ? " AND sku = @sku" : afterSku is not null ? " AND sku > @afterSku" : "";
+        var sql = $"""
+            SELECT sku AS Sku, available AS Available, sequence AS Sequence, locations AS Locations, updated_at AS UpdatedAt
+            FROM channel_availability WHERE channel_id = @channel{filter} ORDER BY sku LIMIT @take
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The position first: figures read after it are at least as new, and the feed from it repeats what they show.
+        var position = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(position) FROM outbox_events", transaction: transaction, cancellationToken: cancellationToken)) ?? 0;
+        var figures = (await connection.QueryAsync<FigureRow>(new CommandDefinition(sql, new { channel, afterSku, sku, take }, transaction, cancellationToken: cancellationToken))).AsList();
+        await transaction.CommitAsync(cancellationToken);
+        return (figures, position);
+    }
+
+    public sealed record OutboxRow
+    {
+        public long Position { get; init; }
+        public string EventId { get; init; } = "";
+        public string Type { get; init; } = "";
+        public string Subject { get; init; } = "";
+        public string Data { get; init; } = "{}";
+        public string? CorrelationId { get; init; }
+        public long OccurredAt { get; init; }
+    }
+
+    public sealed record FigureRow
+    {
+        public string Sku { get; init; } = "";
+        public int Available { get; init; }
+        public long Sequence { get; init; }
+        public string Locations { get; init; } = "[]";
+        public long UpdatedAt { get; init; }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Data.Common;
+using Dapper;
+using IntegrationGateway.ServiceDefaults.Storage;
+
+namespace IntegrationGateway.ProcessApis.Events;
+
+/// <summary>What the publisher reads of some SKUs in its transaction: positions, what was published, what backorders are owed.</summary>
+internal sealed class SkuState
+{
+    public required ILookup<string, StockPosition> Positions { get; init; }
+    public required IReadOnlyDictionary<(string Channel, string Sku), PublishedRow> Published { get; init; }
+    public required ILookup<string, OwedRow> Owed { get; init; }
+
+    public static async Task<SkuState> ReadAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string[] skus, CancellationToken cancellationToken)
+    {
+        var positions = await connection.QueryAsync<StockPosition>(new CommandDefinition(
+            $"SELECT {StockPosition.Columns} FROM stock_positions WHERE {dialect.IsAnyOf("sku", "skus")} ORDER BY sku, location",
+            new { skus }, transaction, cancellationToken: cancellationToken));
+        var published = await connection.QueryAsync<PublishedRow>(new CommandDefinition(
+            $"SELECT channel_id AS Channel, sku AS Sku, sequence AS Sequence, available AS Available, locations AS Locations FROM channel_availability WHERE {dialect.IsAnyOf("sku", "skus")}",
+            new { skus }, transaction, cancellationToken: cancellationToken));
+        // Units a waiting backorder of a live order is owed are promised already: no channel that could fill it is told them.
+        var owed = await connection.QueryAsync<OwedRow>(new CommandDefinition($"""
+            SELECT b.sku AS Sku, o.channel AS Channel, SUM(b.quantity) AS Units
+            FROM backorders b JOIN orders o ON o.id = b.order_id
+            WHERE b.state = 'open' AND o.state = 'reserved' AND {dialect.IsAnyOf("b.sku", "skus")}
+            GROUP BY b.sku, o.channel
+            """, new { skus }, transaction, cancellationToken: cancellationToken));
+        return new SkuState
+        {
+            Positions = positions.ToLookup(p => p.Sku, StringComparer.Ordinal),
+            Published = published.ToDictionary(p => (p.Channel, p.Sku)),
+            Owed = owed.ToLookup(o => o.Sku, StringComparer.Ordinal),
+        };
+    }
+
+    public sealed record PublishedRow
+    {
+        public string Channel { get; init; } = "";
+        public string Sku { get; init; } = "";
+        public long Sequence { get; init; }
+        public int Available { get; init; }
+        public string Locations { get; init; } = "[]";
+    }
+
+    public sealed record OwedRow
+    {
+        public string Sku { get; init; } = "";
+        public string Channel { get; init; } = "";
+        public long Units { get; init; }
+    }
+}

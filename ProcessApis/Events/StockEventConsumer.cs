@@ -1,0 +1,94 @@
+using Dapper;
+using IntegrationGateway.Contracts.Erp;
+using IntegrationGateway.ProcessApis.Changes;
+using IntegrationGateway.ProcessApis.Sourcing;
+using IntegrationGateway.ServiceDefaults.Storage;
+
+namespace IntegrationGateway.ProcessApis.Events;
+
+/// <summary>
+/// Follows the ERP's stock.changed feed (a long poll through the generated client) and applies each event to
+/// stock_positions, marking the SKUs whose balances moved for the publisher, and the cursor, in one transaction:
+/// a crash before the commit reads the same page again, and a page applied twice changes nothing (an event only
+/// replaces an older version).
+/// </summary>
+public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database database, AvailabilityWork work, TimeProvider time, ILogger<StockEventConsumer> logger) : BackgroundService
+{
+    public const string Consumer = "erp-stock-events";
+    private const int PageSize = 500;
+    private const int WaitSeconds = 3;
+    private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ConsumeOnceAsync(stoppingToken);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(failure, "Reading the ERP's stock events failed; retrying");
+                await Task.Delay(AfterFailure, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One page: read after the stored cursor, apply, store the next cursor. True when events were applied.</summary>
+    public async Task<bool> ConsumeOnceAsync(CancellationToken cancellationToken)
+    {
+        var cursor = await CursorAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var erp = scope.ServiceProvider.GetRequiredService<IErpClient>();
+        var page = ErpAnswers.Content(await erp.ListStockEventsAsync(cursor, PageSize, WaitSeconds, cancellationToken));
+        if (page.Events.Count == 0)
+        {
+            return false;
+        }
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        // Instances sharing a database take turns; one that read a page another has applied since drops it.
+        await Database.SerializeAppendsAsync(connection, transaction, Consumer, cancellationToken);
+        var stored = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT cursor FROM consumer_cursors WHERE consumer = @Consumer", new { Consumer }, transaction, cancellationToken: cancellationToken));
+        if (stored != cursor)
+        {
+            return false;
+        }
+        const string apply = """
+            INSERT INTO stock_positions (sku, location, sku_class, on_hand, reserved, allocated, damaged, inspection, safety_stock, in_transit, inbound, version)
+            VALUES (@Sku, @Location, @SkuClass, @OnHand, @Reserved, @Allocated, @Damaged, @Inspection, @SafetyStock, @InTransit, @Inbound, @Version)
+            ON CONFLICT (sku, location) DO UPDATE SET sku_class = excluded.sku_class, on_hand = excluded.on_hand, reserved = excluded.reserved,
+                allocated = excluded.allocated, damaged = excluded.damaged, inspection = excluded.inspection, safety_stock = excluded.safety_stock,
+                in_transit = excluded.in_transit, inbound = excluded.inbound, version = excluded.version
+            WHERE excluded.version > stock_positions.version
+               OR (excluded.version = stock_positions.version AND excluded.sku_class <> stock_positions.sku_class)
+            """;
+        var moved = new List<string>();
+        foreach (var e in page.Events)
+        {
+            // An older or repeated event changes no row (invariant 3: newer state is never overwritten).
+            if (await connection.ExecuteAsync(new CommandDefinition(apply, e, transaction, cancellationToken: cancellationToken)) > 0)
+            {
+                moved.Add(e.Sku);
+            }
+        }
+        await AvailabilityMarks.MarkSkusAsync(connection, transaction, moved, now, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO consumer_cursors (consumer, position, cursor, updated_at) VALUES (@Consumer, @position, @cursor, @now)
+            ON CONFLICT (consumer) DO UPDATE SET position = excluded.position, cursor = excluded.cursor, updated_at = excluded.updated_at
+            """, new { Consumer, position = page.Events[^1].Position, cursor = page.NextCursor, now }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        work.Nudge();
+        return true;
+    }
+
+    private async Task<string?> CursorAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT cursor FROM consumer_cursors WHERE consumer = @Consumer", new { Consumer }, cancellationToken: cancellationToken));
+    }
+}
