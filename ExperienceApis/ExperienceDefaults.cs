@@ -1,6 +1,7 @@
 using Asp.Versioning;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ExperienceApis.Channels;
+using IntegrationGateway.ExperienceApis.ReadModels;
 using IntegrationGateway.ServiceDefaults.Downstream;
 
 namespace IntegrationGateway.ExperienceApis;
@@ -15,6 +16,7 @@ public static class ExperienceDefaults
     public static IHostApplicationBuilder AddExperienceDefaults(this IHostApplicationBuilder builder, Action<ApiVersioningOptions> versionPolicies)
     {
         builder.Services.AddSingleton<ChannelTypes>();
+        builder.AddReadModels();
         // The process API already retried the ERP; this layer repeats only calls that never arrived.
         builder.AddDownstreamClient<IInventoryProcessClient>("Process", DownstreamRetry.TransportFailuresOnly);
         builder.Services.AddApiVersioning(options =>

@@ -1,4 +1,5 @@
 using IntegrationGateway.ExperienceApis.Channels;
+using IntegrationGateway.ExperienceApis.ReadModels;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.OpenApi;
@@ -50,6 +51,22 @@ public static class AvailabilityEndpoints
         where TLevel : notnull where TList : notnull
     {
         var channel = context.AdmittedChannel();
+        if (cartId is null)
+        {
+            // The read model answers: no call to the process API on the read path.
+            var (view, failure) = await ReadModelAnswers.ViewAsync(context, channel, cancellationToken);
+            if (view is null)
+            {
+                return failure!;
+            }
+            if (view.Find(sku) is not { } figure)
+            {
+                return Problem.NotFound($"No SKU {sku} is sold on this storefront.");
+            }
+            ReadModelAnswers.Describe(context, [figure]);
+            return EntityTags.OkOrNotModified(context, shapes.Level(ReadModelAnswers.ToAvailability(figure), options.LowStockThreshold), ReadModelAnswers.Tag([figure], []));
+        }
+        // A cart's own holds count as available to it, which only the process API knows.
         var response = await process.GetChannelAvailabilityAsync(channel, [sku], cartId, cancellationToken);
         if (response is not { IsSuccessStatusCode: true, Content: { } availability })
         {
@@ -73,12 +90,15 @@ public static class AvailabilityEndpoints
             return Problem.Validation("skus", $"Every SKU has 1 to {ContractLimits.Sku} characters.");
         }
         var channel = context.AdmittedChannel();
-        var response = await process.GetChannelAvailabilityAsync(channel, wanted, null, cancellationToken);
-        if (response is not { IsSuccessStatusCode: true, Content: { } availability })
+        var (view, failure) = await ReadModelAnswers.ViewAsync(context, channel, cancellationToken);
+        if (view is null)
         {
-            return ProcessAnswers.Relay(response, context);
+            return failure!;
         }
-        var levels = availability.Items.Select(i => shapes.Level(i, options.LowStockThreshold)).ToList();
-        return EntityTags.OkOrNotModified(context, shapes.List(levels, availability.Unknown.ToList()));
+        var figures = wanted.Select(view.Find).OfType<Figure>().ToList();
+        var unknown = wanted.Where(s => view.Find(s) is null).ToList();
+        ReadModelAnswers.Describe(context, figures);
+        var levels = figures.Select(f => shapes.Level(ReadModelAnswers.ToAvailability(f), options.LowStockThreshold)).ToList();
+        return EntityTags.OkOrNotModified(context, shapes.List(levels, unknown), ReadModelAnswers.Tag(figures, unknown));
     }
 }

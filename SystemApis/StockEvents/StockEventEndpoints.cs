@@ -19,7 +19,8 @@ public static class StockEventEndpoints
         erp.MapGet("/stock-events", ListAsync)
             .WithName("ListStockEvents")
             .WithSummary("The stock.changed change feed: one event per balance change, in commit order, with every bucket as it was at commit; waits up to wait seconds for the next event when none is there yet.")
-            .RequireAuthorization(Policies.Admin)
+            // The process API follows it with its own service token, which reads availability.
+            .RequireAuthorization(Policies.ReadAvailability)
             .Produces<StockEventPage>()
             .ProducesProblem(400);
         // Whatever a write committed, a consumer waiting on the feed hears of it now rather than at its next re-read.

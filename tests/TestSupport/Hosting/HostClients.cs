@@ -10,7 +10,11 @@ public static class HostClients
     {
         // The hosts' telemetry listens to every HttpClient in this process; without this the test's own client
         // would start a trace and overwrite any traceparent a test sends, unlike a real connector.
-        var handler = new SocketsHttpHandler { ActivityHeadersPropagator = null };
+        HttpMessageHandler handler = new SocketsHttpHandler { ActivityHeadersPropagator = null };
+        if (host.BeforeAvailabilityRead is { } settle)
+        {
+            handler = new SettlingHandler(settle) { InnerHandler = handler };
+        }
         var client = new HttpClient(handler) { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(60) };
         if (token is not null)
         {
@@ -28,4 +32,18 @@ public static class HostClients
 
     /// <summary>Operations staff calling the ERP directly, to lay out stock and read it back.</summary>
     public static Inventory Inventory(this Stack stack) => new(stack.Erp.Client(TestTokens.Admin()));
+
+    /// <summary>Waits for propagation before a GET of availability or of a marketplace feed.</summary>
+    private sealed class SettlingHandler(Func<Task> settle) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var path = request.RequestUri?.AbsolutePath ?? "";
+            if (request.Method == HttpMethod.Get && (path.Contains("/availability", StringComparison.Ordinal) || path.Contains("/inventory-feed", StringComparison.Ordinal)))
+            {
+                await settle();
+            }
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
 }

@@ -25,6 +25,12 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
+    /// <summary>
+    /// Awaited by this host's test clients before an availability read, so a test reads what a connector reads once
+    /// the events of its earlier changes have arrived (<see cref="Propagation"/>).
+    /// </summary>
+    public Func<Task>? BeforeAvailabilityRead { get; set; }
+
     /// <summary>Where the service listens, once started.</summary>
     public Uri Address { get; private set; } = null!;
 

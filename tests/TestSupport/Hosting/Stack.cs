@@ -73,8 +73,13 @@ public sealed class Stack : IAsyncDisposable
             gatewaySettings[key] = value;
         }
         var gateway = new ServiceHost<GatewayEntryPoint>(gatewaySettings).Start();
-        return new Stack(folder, erp, process, storefront, gateway);
+        var stack = new Stack(folder, erp, process, storefront, gateway);
+        storefront.BeforeAvailabilityRead = gateway.BeforeAvailabilityRead = stack.SettleAsync;
+        return stack;
     }
+
+    /// <summary>Waits until every change made so far has reached the channels' read models.</summary>
+    public Task SettleAsync() => Propagation.SettleAsync(this);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,14 @@
+namespace IntegrationGateway.ExperienceApis.ReadModels;
+
+public static class ReadModelExtensions
+{
+    /// <summary>Per-channel read models of published availability, fed by the process API's events.</summary>
+    public static IHostApplicationBuilder AddReadModels(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<AvailabilityReadModel>();
+        builder.Services.AddSingleton<ReadModelFeeder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadModelFeeder>());
+        builder.Services.AddHealthChecks().AddCheck<ReadModelHealth>("read-models");
+        return builder;
+    }
+}

@@ -1,0 +1,65 @@
+using IntegrationGateway.Contracts.Process;
+
+namespace IntegrationGateway.ExperienceApis.ReadModels;
+
+/// <summary>
+/// Follows the process API's events feed (a long poll through the generated client) and applies each
+/// inventory.availability.changed event to its channel's view. A channel seen for the first time is built from its
+/// published figures; a SKU whose sequence jumps is re-read, so a missed event costs one read, not a wrong figure.
+/// </summary>
+public sealed class ReadModelFeeder(IServiceScopeFactory scopes, AvailabilityReadModel model, TimeProvider time, ILogger<ReadModelFeeder> logger) : BackgroundService
+{
+    private const int PageSize = 1000;
+    private const int WaitSeconds = 3;
+    private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(1);
+
+    private string? _cursor;
+
+    /// <summary>The feed position of the last event this instance has applied or dropped.</summary>
+    public long Position { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await FollowOnceAsync(stoppingToken);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Reads go on answering the last known figures; their Age says since when.
+                logger.LogWarning(failure, "Following the process API's events failed; retrying");
+                await Task.Delay(AfterFailure, time, stoppingToken);
+            }
+        }
+    }
+
+    public async Task FollowOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var process = scope.ServiceProvider.GetRequiredService<IInventoryProcessClient>();
+        // From the first built view's position; with none, from the start of the retained feed: the first event of a
+        // channel builds its view, whose figures are newer than the older events, which their sequence then drops.
+        _cursor ??= model.StartCursor;
+        var response = await process.ListChannelEventsAsync(_cursor, PageSize, WaitSeconds, null, cancellationToken);
+        if (response is not { IsSuccessStatusCode: true, Content: { } page })
+        {
+            throw new HttpRequestException($"The process API's events answered {(int?)response.StatusCode}.", response.Error, response.StatusCode);
+        }
+        foreach (var change in page.Events.Select(e => e.Availability).OfType<AvailabilityChange>())
+        {
+            var view = await model.ViewAsync(change.Channel, cancellationToken);
+            if (view.Apply(change, time.GetUtcNow()) == ApplyResult.Gap)
+            {
+                await model.RefreshAsync(view, change.Sku, cancellationToken);
+            }
+        }
+        _cursor = page.NextCursor;
+        if (page.Events.Count > 0)
+        {
+            Position = page.Events[^1].Position;
+        }
+        model.Heard(applied: page.Events.Count > 0);
+    }
+}
