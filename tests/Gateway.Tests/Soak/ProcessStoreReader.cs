@@ -23,4 +23,15 @@ public sealed class ProcessStoreReader(Database database)
         await using var connection = await database.OpenAsync(CancellationToken.None);
         return (await connection.QueryAsync<StoredAllocation>(sql)).AsList();
     }
+
+    /// <summary>Units owed to waiting backorders of live orders, per SKU: promised already, so no channel is told them.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> OwedAsync()
+    {
+        const string sql = """
+            SELECT b.sku AS Sku, SUM(b.quantity) AS Units FROM backorders b JOIN orders o ON o.id = b.order_id
+            WHERE b.state = 'open' AND o.state = 'reserved' GROUP BY b.sku
+            """;
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        return (await connection.QueryAsync<(string Sku, long Units)>(sql)).ToDictionary(r => r.Sku, r => r.Units);
+    }
 }

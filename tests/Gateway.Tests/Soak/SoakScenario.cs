@@ -57,7 +57,7 @@ public static class SoakScenario
             .. OrderInvariants.StatesAreWhatTheChannelWasTold(orders, record.Orders),
             .. BalanceInvariants.LedgerExplainsEveryBalance(balances, await erpStore.LedgerTotalsAsync()),
             .. BalanceInvariants.OnHandIsEveryAcceptedMovementOnce(balances, record.OnHand),
-            .. await StorefrontView.DisagreementsAsync(storefronts[0], skus, balances),
+            .. await StorefrontView.DisagreementsAsync(storefronts[0], skus, balances, await processStore.OwedAsync()),
         ];
         storefronts.ForEach(client => client.Dispose());
 

@@ -7,9 +7,10 @@ public static class StorefrontView
 {
     /// <summary>
     /// The v2 total of each SKU must be the sum over locations of available_to_sell
-    /// (on_hand - reserved - allocated - damaged - inspection - safety_stock, floored at 0), and so must each location.
+    /// (on_hand - reserved - allocated - damaged - inspection - safety_stock, floored at 0) less the units owed to
+    /// waiting backorders (floored at 0), and each location its own available_to_sell.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> DisagreementsAsync(HttpClient storefront, IReadOnlyList<string> skus, IReadOnlyList<StoredBalance> balances)
+    public static async Task<IReadOnlyList<string>> DisagreementsAsync(HttpClient storefront, IReadOnlyList<string> skus, IReadOnlyList<StoredBalance> balances, IReadOnlyDictionary<string, long> owed)
     {
         var disagreements = new List<string>();
         foreach (var sku in skus)
@@ -24,9 +25,10 @@ public static class StorefrontView
             var shown = level.GetProperty("locations").EnumerateArray()
                 .ToDictionary(l => l.GetProperty("location").GetString()!, l => (long)l.GetProperty("available").GetInt32());
             var total = level.GetProperty("total").GetProperty("available").GetInt32();
-            if (total != erp.Values.Sum() || !shown.OrderBy(s => s.Key).SequenceEqual(erp.OrderBy(e => e.Key)))
+            var expected = Math.Max(0, erp.Values.Sum() - owed.GetValueOrDefault(sku));
+            if (total != expected || !shown.OrderBy(s => s.Key).SequenceEqual(erp.OrderBy(e => e.Key)))
             {
-                disagreements.Add($"storefront shows {sku} total={total} [{Describe(shown)}], the ERP store gives total={erp.Values.Sum()} [{Describe(erp)}]");
+                disagreements.Add($"storefront shows {sku} total={total} [{Describe(shown)}], the ERP store gives total={expected} [{Describe(erp)}] with {owed.GetValueOrDefault(sku)} owed to backorders");
             }
         }
         return disagreements;
