@@ -5,20 +5,23 @@ using System.Text;
 namespace IntegrationGateway.ExperienceApis.Marketplace;
 
 /// <summary>
-/// The opaque feed cursor: the process's feed version for one channel. Naming the channel keeps one
-/// marketplace's cursor from being read as a version of another's feed; the format prefix lets it change later.
+/// The opaque feed cursor: the events feed position a feed answer was as new as, for one channel ("f2"). Naming the
+/// channel keeps one marketplace's cursor from being read as another's; "f1" cursors (process feed versions, before
+/// the feed came from events) are still recognised, so their holders get the whole feed once.
 /// </summary>
 public static class FeedCursor
 {
-    private const string Format = "f1";
+    private const string Format = "f2";
+    private const string VersionFormat = "f1";
 
-    public static string Encode(string channel, long version) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Format}:{version.ToString(CultureInfo.InvariantCulture)}:{channel}"));
+    public static string Encode(string channel, long position) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Format}:{position.ToString(CultureInfo.InvariantCulture)}:{channel}"));
 
-    /// <summary>The version the cursor names, or false when it is malformed or another channel's.</summary>
-    public static bool TryDecode(string cursor, string channel, out long version)
+    /// <summary>The position the cursor names (current: an f2 cursor), or false when it is malformed or another channel's.</summary>
+    public static bool TryDecode(string cursor, string channel, out long position, out bool current)
     {
-        version = 0;
+        position = 0;
+        current = false;
         byte[] bytes;
         try
         {
@@ -29,7 +32,8 @@ public static class FeedCursor
             return false;
         }
         var parts = Encoding.UTF8.GetString(bytes).Split(':', 3);
-        return parts.Length == 3 && parts[0] == Format && parts[2] == channel
-            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out version) && version >= 1;
+        current = parts.Length == 3 && parts[0] == Format;
+        return parts.Length == 3 && parts[0] is Format or VersionFormat && parts[2] == channel
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out position) && position >= 0;
     }
 }

@@ -1,4 +1,5 @@
 using IntegrationGateway.ExperienceApis.Channels;
+using IntegrationGateway.ExperienceApis.ReadModels;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ExperienceApis.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
@@ -23,28 +24,32 @@ public static class FeedEndpoints
         return marketplace;
     }
 
-    private static async Task<IResult> GetAsync([FromQuery, Cursor] string? cursor, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync([FromQuery, Cursor] string? cursor, HttpContext context, CancellationToken cancellationToken)
     {
         var channel = context.AdmittedChannel();
         long? since = null;
         if (cursor is not null)
         {
-            if (!FeedCursor.TryDecode(cursor, channel, out var version))
+            if (!FeedCursor.TryDecode(cursor, channel, out var position, out var current))
             {
                 return UnknownCursor();
             }
-            since = version;
+            // A cursor of the feed before events (a process feed version) gets the whole feed once: always safe.
+            since = current ? position : null;
         }
-        // Each read publishes a new feed version; the key only guards this one call's transport retries.
-        var response = await process.TakeFeedSnapshotAsync(channel, Guid.NewGuid().ToString("N"), new FeedSnapshotRequest { Since = since }, cancellationToken);
-        if (response is not { IsSuccessStatusCode: true, Content: { } snapshot })
+        // The read model answers: the feed is what this channel's events said, and reading it stores nothing.
+        var (view, failure) = await ReadModelAnswers.ViewAsync(context, channel, cancellationToken);
+        if (view is null)
         {
-            return (int?)response.StatusCode == 400 ? UnknownCursor() : ProcessAnswers.Relay(response, context);
+            return failure!;
         }
+        var mark = view.HighWater;
+        var figures = (since is { } after ? view.ChangedAfter(after) : view.All).OrderBy(f => f.Sku, StringComparer.Ordinal).ToList();
+        ReadModelAnswers.Describe(context, figures);
         return TypedResults.Ok(new Mp.InventoryFeed
         {
-            Cursor = FeedCursor.Encode(channel, snapshot.Version),
-            Items = snapshot.Items.Select(i => new Mp.FeedItem { Sku = i.Sku, Quantity = i.Quantity }).ToList(),
+            Cursor = FeedCursor.Encode(channel, mark),
+            Items = figures.Select(f => new Mp.FeedItem { Sku = f.Sku, Quantity = f.Available }).ToList(),
         });
     }
 

@@ -4,7 +4,8 @@ using IntegrationGateway.Contracts.Process;
 namespace IntegrationGateway.ExperienceApis.ReadModels;
 
 /// <summary>What a channel was last told of a SKU, as this instance's read model holds it.</summary>
-public sealed record Figure(string Sku, int Available, long Sequence, IReadOnlyList<LocationAvailability> Locations, DateTimeOffset UpdatedAt);
+/// <summary>Position: the events feed position the figure is as new as (its event's, or the position of the page it was read in).</summary>
+public sealed record Figure(string Sku, int Available, long Sequence, IReadOnlyList<LocationAvailability> Locations, DateTimeOffset UpdatedAt, long Position);
 
 /// <summary>
 /// One channel's figures, kept by its events: an event is applied only when it is the next of its SKU's sequence;
@@ -18,13 +19,19 @@ public sealed class ChannelView(string channel)
 
     public int Count => _figures.Count;
 
+    /// <summary>The highest feed position of any figure here: a later change has a higher one.</summary>
+    public long HighWater { get; private set; }
+
     public Figure? Find(string sku) => _figures.GetValueOrDefault(sku);
 
     /// <summary>A figure read from the process API: kept unless this view already has a newer one.</summary>
-    public void Load(Figure figure) =>
+    public void Load(Figure figure)
+    {
         _figures.AddOrUpdate(figure.Sku, figure, (_, held) => figure.Sequence > held.Sequence ? figure : held);
+        HighWater = Math.Max(HighWater, figure.Position);
+    }
 
-    public ApplyResult Apply(AvailabilityChange change, DateTimeOffset at)
+    public ApplyResult Apply(AvailabilityChange change, long position, DateTimeOffset at)
     {
         var held = Find(change.Sku);
         var expected = (held?.Sequence ?? 0) + 1;
@@ -37,11 +44,15 @@ public sealed class ChannelView(string channel)
             return ApplyResult.Gap;
         }
         // One writer (the feeder) applies events; reads see either the old figure or the new one.
-        _figures[change.Sku] = new Figure(change.Sku, change.Available, change.Sequence, change.Locations.ToList(), at);
+        _figures[change.Sku] = new Figure(change.Sku, change.Available, change.Sequence, change.Locations.ToList(), at, position);
+        HighWater = Math.Max(HighWater, position);
         return ApplyResult.Applied;
     }
 
     public IEnumerable<Figure> All => _figures.Values;
+
+    /// <summary>The figures that changed after a feed position.</summary>
+    public IEnumerable<Figure> ChangedAfter(long position) => _figures.Values.Where(f => f.Position > position);
 }
 
 public enum ApplyResult

@@ -47,10 +47,10 @@ public sealed class ReadModelFeeder(IServiceScopeFactory scopes, AvailabilityRea
         {
             throw new HttpRequestException($"The process API's events answered {(int?)response.StatusCode}.", response.Error, response.StatusCode);
         }
-        foreach (var change in page.Events.Select(e => e.Availability).OfType<AvailabilityChange>())
+        foreach (var (change, position) in page.Events.Where(e => e.Availability is not null).Select(e => (e.Availability!, e.Position)))
         {
             var view = await model.ViewAsync(change.Channel, cancellationToken);
-            if (view.Apply(change, time.GetUtcNow()) == ApplyResult.Gap)
+            if (view.Apply(change, position, time.GetUtcNow()) == ApplyResult.Gap)
             {
                 await model.RefreshAsync(view, change.Sku, cancellationToken);
             }

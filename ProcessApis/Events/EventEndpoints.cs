@@ -91,6 +91,7 @@ public static class EventEndpoints
             }).ToList(),
             NextCursor = figures.Count > limit ? SkuCursor.Encode(page[^1].Sku) : null,
             FeedCursor = PositionCursor.Encode(position),
+            FeedPosition = position,
         });
     }
 

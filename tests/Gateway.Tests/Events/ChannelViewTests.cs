@@ -19,7 +19,7 @@ public sealed class ChannelViewTests
     {
         var view = new ChannelView("storefront");
 
-        var results = new[] { view.Apply(Change(1, 5), At), view.Apply(Change(2, 3), At), view.Apply(Change(2, 9), At), view.Apply(Change(1, 7), At) };
+        var results = new[] { view.Apply(Change(1, 5), 1, At), view.Apply(Change(2, 3), 2, At), view.Apply(Change(2, 9), 2, At), view.Apply(Change(1, 7), 1, At) };
 
         Assert.Equal([ApplyResult.Applied, ApplyResult.Applied, ApplyResult.Duplicate, ApplyResult.Duplicate], results);
         Assert.Equal((3, 2L), (view.Find("SKU-1")!.Available, view.Find("SKU-1")!.Sequence));
@@ -29,9 +29,9 @@ public sealed class ChannelViewTests
     public void ASkippedSequenceIsAGapAndLeavesTheFigure()
     {
         var view = new ChannelView("storefront");
-        view.Apply(Change(1, 5), At);
+        view.Apply(Change(1, 5), 1, At);
 
-        Assert.Equal(ApplyResult.Gap, view.Apply(Change(3, 1), At));
+        Assert.Equal(ApplyResult.Gap, view.Apply(Change(3, 1), 3, At));
         Assert.Equal(5, view.Find("SKU-1")!.Available);
     }
 
@@ -39,10 +39,10 @@ public sealed class ChannelViewTests
     public void ALoadedFigureNeverReplacesANewerOne()
     {
         var view = new ChannelView("storefront");
-        view.Apply(Change(1, 5), At);
-        view.Apply(Change(2, 4), At);
+        view.Apply(Change(1, 5), 1, At);
+        view.Apply(Change(2, 4), 2, At);
 
-        view.Load(new Figure("SKU-1", 9, 1, [], At));
+        view.Load(new Figure("SKU-1", 9, 1, [], At, 1));
 
         Assert.Equal(4, view.Find("SKU-1")!.Available);
     }
