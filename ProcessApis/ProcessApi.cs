@@ -63,6 +63,7 @@ public static class ProcessApi
             .Validate(o => o.FillInterval > TimeSpan.Zero, "Backorders:FillInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddHostedService<BackorderSweeper>();
+        builder.AddWebhooks();
         return builder;
     }
 
@@ -70,6 +71,7 @@ public static class ProcessApi
     {
         var process = app.MapGroup("/process/v1").WithGroupName(DocumentName).WithContractValidation();
         process.MapAvailability().MapOrders().MapFulfilment().MapChannels().MapFeeds().MapHolds();
+        process.MapWebhooks();
         return app;
     }
 }
