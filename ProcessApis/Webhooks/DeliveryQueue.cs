@@ -29,6 +29,7 @@ public sealed class DeliveryQueue(Database database)
         const string claimSql = """
             UPDATE webhook_messages SET lease_owner = @owner, lease_until = @leaseUntil
             WHERE id = @id AND state = 'pending' AND (lease_until IS NULL OR lease_until < @now)
+              AND EXISTS (SELECT 1 FROM webhook_subscriptions s WHERE s.id = webhook_messages.subscription_id AND s.enabled = 1)
             RETURNING id AS Id, subscription_id AS SubscriptionId, webhook_id AS WebhookId, event_type AS EventType,
                       first_sequence AS FirstSequence, last_sequence AS LastSequence, body AS Body, attempts AS Attempts
             """;
