@@ -30,7 +30,8 @@ public static class B2bApi
         var versions = app.NewApiVersionSet(Name).HasApiVersion(V1).ReportApiVersions().Build();
         app.MapGroup("/b2b/v{version:apiVersion}").WithApiVersionSet(versions).WithGroupName(Name).WithContractValidation().WithChannelAdmission(ChannelType.B2b)
             .MapB2bAvailability()
-            .MapB2bOrders();
+            .MapB2bOrders()
+            .MapChannelWebhooks(Name, V1);
         return app;
     }
 }

@@ -24,7 +24,8 @@ public static class MarketplaceApi
         var versions = app.NewApiVersionSet(Name).HasApiVersion(V1).ReportApiVersions().Build();
         app.MapGroup("/marketplace/v{version:apiVersion}").WithApiVersionSet(versions).WithGroupName(Name).WithContractValidation().WithChannelAdmission(ChannelType.Marketplace)
             .MapInventoryFeed()
-            .MapMarketplaceOrders();
+            .MapMarketplaceOrders()
+            .MapChannelWebhooks(Name, V1);
         return app;
     }
 }

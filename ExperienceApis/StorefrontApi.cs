@@ -41,7 +41,8 @@ public static class StorefrontApi
         storefront.MapStorefrontAvailability(StorefrontVersions.V1, StockLevels.V1Shapes)
             .MapStorefrontAvailability(StorefrontVersions.V2, StockLevels.V2Shapes)
             .MapStorefrontOrders()
-            .MapStorefrontCarts();
+            .MapStorefrontCarts()
+            .MapChannelWebhooks(Name, StorefrontVersions.V2);
         return app;
     }
 }

@@ -65,6 +65,7 @@ public static class ProcessApi
             .ValidateOnStart();
         builder.Services.AddHostedService<BackorderSweeper>();
         builder.AddEvents();
+        builder.AddWebhooks();
         return builder;
     }
 
@@ -72,6 +73,7 @@ public static class ProcessApi
     {
         var process = app.MapGroup("/process/v1").WithGroupName(DocumentName).WithContractValidation();
         process.MapAvailability().MapOrders().MapFulfilment().MapChannels().MapFeeds().MapHolds().MapChannelEvents();
+        process.MapWebhooks();
         return app;
     }
 }

@@ -8,6 +8,7 @@ public static class GatewayPolicies
 {
     public const string ChannelRead = "channel-read";
     public const string ChannelWrite = "channel-write";
+    public const string ChannelWebhooks = "channel-webhooks";
     public const string ChannelBound = Policies.ChannelBound;
     public const string Internal = Policies.Admin;
 
@@ -21,7 +22,9 @@ public static class GatewayPolicies
             .AddPolicy(ChannelRead, p => p.RequireAuthenticatedUser()
                 .RequireAssertion(c => c.User.Channel() is not null && c.User.HasAnyScope(Scopes.AvailabilityRead)))
             .AddPolicy(ChannelWrite, p => p.RequireAuthenticatedUser()
-                .RequireAssertion(c => c.User.Channel() is not null && c.User.HasAnyScope(Scopes.OrdersWrite)));
+                .RequireAssertion(c => c.User.Channel() is not null && c.User.HasAnyScope(Scopes.OrdersWrite)))
+            .AddPolicy(ChannelWebhooks, p => p.RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.Channel() is not null && c.User.HasAnyScope(Scopes.WebhooksManage)));
         return services;
     }
 }

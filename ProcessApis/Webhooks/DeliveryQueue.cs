@@ -1,0 +1,121 @@
+using Dapper;
+using IntegrationGateway.ServiceDefaults.Storage;
+
+namespace IntegrationGateway.ProcessApis.Webhooks;
+
+/// <summary>
+/// The due messages and their outcomes. Only the oldest waiting message of a subscription x SKU is due (order per SKU),
+/// and a message is sent by whoever takes its lease: the conditional update admits one instance, on PostgreSQL as on
+/// SQLite, and a lease left by a crash runs out.
+/// </summary>
+public sealed class DeliveryQueue(Database database)
+{
+    public async Task<IReadOnlyList<long>> DueAsync(long now, int limit, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT m.id FROM webhook_messages m JOIN webhook_subscriptions s ON s.id = m.subscription_id
+            WHERE m.state = 'pending' AND s.enabled = 1 AND m.next_attempt_at <= @now AND (m.lease_until IS NULL OR m.lease_until < @now)
+              AND NOT EXISTS (SELECT 1 FROM webhook_messages o
+                              WHERE o.subscription_id = m.subscription_id AND o.order_key = m.order_key AND o.state = 'pending' AND o.id < m.id)
+            ORDER BY m.next_attempt_at, m.id LIMIT @limit
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { now, limit }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>The message with its subscription, leased to <paramref name="owner"/>; null when another took it first.</summary>
+    public async Task<Claimed?> ClaimAsync(long id, string owner, long now, long leaseUntil, CancellationToken cancellationToken)
+    {
+        const string claimSql = """
+            UPDATE webhook_messages SET lease_owner = @owner, lease_until = @leaseUntil
+            WHERE id = @id AND state = 'pending' AND (lease_until IS NULL OR lease_until < @now)
+              AND EXISTS (SELECT 1 FROM webhook_subscriptions s WHERE s.id = webhook_messages.subscription_id AND s.enabled = 1)
+            RETURNING id AS Id, subscription_id AS SubscriptionId, webhook_id AS WebhookId, event_type AS EventType,
+                      first_sequence AS FirstSequence, last_sequence AS LastSequence, body AS Body, attempts AS Attempts
+            """;
+        const string subscriptionSql = $"SELECT {SubscriptionRow.Columns} FROM webhook_subscriptions WHERE id = @SubscriptionId";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var message = await connection.QuerySingleOrDefaultAsync<MessageRow>(new CommandDefinition(claimSql, new { id, owner, leaseUntil, now }, transaction, cancellationToken: cancellationToken));
+        if (message is null)
+        {
+            return null;
+        }
+        var subscription = await connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(subscriptionSql, new { message.SubscriptionId }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return subscription is { Enabled: true } ? new Claimed(message, subscription) : null;
+    }
+
+    /// <summary>
+    /// Logs the attempt and settles the message: delivered, or due again at <paramref name="nextAttempt"/>. A success
+    /// clears the subscription's failing streak; a failure starts one, and <paramref name="disable"/> says why the
+    /// subscription stops (its messages stay).
+    /// </summary>
+    public async Task RecordAsync(Claimed claimed, string owner, long attemptedAt, int? status, string? error, bool delivered,
+        long? nextAttempt, Func<long, string?> disable, CancellationToken cancellationToken)
+    {
+        const string deliveredSql = """
+            UPDATE webhook_messages SET state = 'delivered', attempts = attempts + 1, delivered_at = @attemptedAt, lease_owner = NULL, lease_until = NULL
+            WHERE id = @Id AND lease_owner = @owner
+            """;
+        const string retrySql = """
+            UPDATE webhook_messages SET attempts = attempts + 1, next_attempt_at = @nextAttempt, lease_owner = NULL, lease_until = NULL
+            WHERE id = @Id AND lease_owner = @owner
+            """;
+        const string succeededSql = "UPDATE webhook_subscriptions SET failing_since = NULL WHERE id = @SubscriptionId";
+        const string failingSql = "UPDATE webhook_subscriptions SET failing_since = COALESCE(failing_since, @attemptedAt) WHERE id = @SubscriptionId RETURNING failing_since";
+        const string disableSql = "UPDATE webhook_subscriptions SET enabled = 0, disabled_reason = @reason WHERE id = @SubscriptionId";
+        const string attemptSql = """
+            INSERT INTO webhook_attempts (subscription_id, message_id, webhook_id, event_type, first_sequence, last_sequence, attempt, attempted_at,
+                status_code, error, next_attempt_at)
+            VALUES (@SubscriptionId, @Id, @WebhookId, @EventType, @FirstSequence, @LastSequence, @attempt, @attemptedAt, @status, @error, @next)
+            """;
+        var message = claimed.Message;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(delivered ? deliveredSql : retrySql,
+            new { message.Id, owner, attemptedAt, nextAttempt }, transaction, cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            // The lease ran out and another instance took the message over (or the subscription was deleted).
+            return;
+        }
+        string? reason = null;
+        if (delivered)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(succeededSql, new { message.SubscriptionId }, transaction, cancellationToken: cancellationToken));
+        }
+        else
+        {
+            var failingSince = await connection.ExecuteScalarAsync<long>(new CommandDefinition(failingSql, new { message.SubscriptionId, attemptedAt }, transaction, cancellationToken: cancellationToken));
+            reason = disable(failingSince);
+            if (reason is not null)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(disableSql, new { message.SubscriptionId, reason }, transaction, cancellationToken: cancellationToken));
+            }
+        }
+        var logged = reason is null ? error : string.IsNullOrEmpty(error) ? reason : $"{error} {reason}";
+        await connection.ExecuteAsync(new CommandDefinition(attemptSql, new
+        {
+            message.SubscriptionId, message.Id, message.WebhookId, message.EventType, message.FirstSequence, message.LastSequence,
+            attempt = message.Attempts + 1, attemptedAt, status, error = Truncate(logged), next = delivered || reason is not null ? null : nextAttempt,
+        }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static string? Truncate(string? text) => text is { Length: > 500 } ? text[..500] : text;
+
+    public sealed record Claimed(MessageRow Message, SubscriptionRow Subscription);
+
+    public sealed record MessageRow
+    {
+        public long Id { get; init; }
+        public string SubscriptionId { get; init; } = "";
+        public string WebhookId { get; init; } = "";
+        public string EventType { get; init; } = "";
+        public long? FirstSequence { get; init; }
+        public long? LastSequence { get; init; }
+        public string Body { get; init; } = "";
+        public int Attempts { get; init; }
+    }
+}

@@ -1,0 +1,48 @@
+using Dapper;
+using IntegrationGateway.ServiceDefaults.Storage;
+
+namespace IntegrationGateway.ProcessApis.Webhooks;
+
+/// <summary>
+/// Reads new outbox rows after this consumer's cursor and queues each for every subscription of its channel that wants
+/// its type, disabled ones included (their events are kept for when they come back). The cursor moves in the same
+/// transaction, and its row is locked first, so two instances never fan the same rows out twice.
+/// </summary>
+public sealed class OutboxFanOut(Database database, WebhookClock clock)
+{
+    public const string Consumer = "webhooks";
+
+    /// <summary>Fans out one batch; the number of outbox rows read (0 when caught up).</summary>
+    public async Task<int> RunAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        const string ensureSql = "INSERT INTO consumer_cursors (consumer, position, updated_at) VALUES (@Consumer, 0, @now) ON CONFLICT (consumer) DO NOTHING";
+        const string cursorSql = "UPDATE consumer_cursors SET updated_at = @now WHERE consumer = @Consumer RETURNING position";
+        const string eventsSql = $"SELECT {OutboxEvent.Columns} FROM outbox_events WHERE position > @cursor ORDER BY position LIMIT @batchSize";
+        const string moveSql = "UPDATE consumer_cursors SET position = @position, updated_at = @now WHERE consumer = @Consumer";
+        var now = clock.NowMs;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(ensureSql, new { Consumer, now }, transaction, cancellationToken: cancellationToken));
+        var cursor = await connection.ExecuteScalarAsync<long>(new CommandDefinition(cursorSql, new { Consumer, now }, transaction, cancellationToken: cancellationToken));
+        var events = (await connection.QueryAsync<OutboxEvent>(new CommandDefinition(eventsSql, new { cursor, batchSize }, transaction, cancellationToken: cancellationToken))).ToList();
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+        var channels = events.Where(e => e.ChannelId is not null).Select(e => e.ChannelId!).Distinct(StringComparer.Ordinal).ToArray();
+        var subscriptions = channels.Length == 0
+            ? []
+            : (await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(
+                $"SELECT {SubscriptionRow.Columns} FROM webhook_subscriptions WHERE {database.Dialect.IsAnyOf("channel_id", "channels")}", new { channels }, transaction, cancellationToken: cancellationToken))).ToList();
+        foreach (var e in events)
+        {
+            foreach (var subscription in subscriptions.Where(s => s.ChannelId == e.ChannelId && s.StartPosition < e.Position && s.Wants(e.Type)))
+            {
+                await WebhookMessages.EnqueueAsync(connection, transaction, subscription.Id, e, now, cancellationToken);
+            }
+        }
+        await connection.ExecuteAsync(new CommandDefinition(moveSql, new { position = events[^1].Position, now, Consumer }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return events.Count;
+    }
+}
