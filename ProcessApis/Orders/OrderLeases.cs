@@ -1,4 +1,5 @@
 using Dapper;
+using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
 using IntegrationGateway.ServiceDefaults.Storage;
 
