@@ -2,6 +2,7 @@ using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.Contracts.Wms;
 using IntegrationGateway.ProcessApis.Channels;
+using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Sourcing;
 
 namespace IntegrationGateway.ProcessApis.Fulfilment;
