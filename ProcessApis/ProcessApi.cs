@@ -50,6 +50,7 @@ public static class ProcessApi
         builder.Services.AddSingleton<BackorderStore>();
         builder.Services.AddScoped<Resourcing>();
         builder.Services.AddScoped<OrderFulfilment>();
+        builder.Services.AddScoped<OrderCancellation>();
         builder.Services.AddScoped<StockCounts>();
         builder.Services.AddSingleton<ShortClaims>();
         builder.Services.AddScoped<ShortResolver>();

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Channels;
-using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Auth;
@@ -69,14 +68,14 @@ public static class OrderEndpoints
 
     private static async Task<IResult> CancelAsync(
         [Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ClaimsPrincipal user,
-        OrderStore orders, OrderLeases leases, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken)
+        OrderStore orders, OrderLeases leases, IdempotencyStore keys, OrderCancellation cancellation, CancellationToken cancellationToken)
     {
         if (await FindVisibleAsync(id, user, orders, cancellationToken) is not { } order)
         {
             return Problem.NotFound($"No order {id}.");
         }
         return await KeyedCommand.RunAsync(keys, order.Channel, idempotencyKey!, IdempotencyKey.Fingerprint("cancel", id),
-            () => leases.AnswerAsync(order.Id, async () => await fulfilment.CancelAsync((await orders.FindAsync(order.Id, cancellationToken))!, idempotencyKey!, cancellationToken),
+            () => leases.AnswerAsync(order.Id, async () => await cancellation.CancelAsync((await orders.FindAsync(order.Id, cancellationToken))!, idempotencyKey!, cancellationToken),
                 cancellationToken), cancellationToken);
     }
 
