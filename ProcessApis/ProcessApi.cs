@@ -1,4 +1,5 @@
 using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ServiceDefaults.Validation;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Wms;

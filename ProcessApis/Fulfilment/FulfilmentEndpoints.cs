@@ -1,7 +1,7 @@
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Backorders;
 using IntegrationGateway.ProcessApis.Idempotency;
-using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;

@@ -1,7 +1,7 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Wms;
 using IntegrationGateway.ProcessApis.Idempotency;
-using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ProcessApis.Steps;
 using Refit;

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using IntegrationGateway.ProcessApis.Backorders;
-using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Storage;
 

@@ -2,7 +2,6 @@ using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.Contracts.Wms;
 using IntegrationGateway.ProcessApis.Idempotency;
-using IntegrationGateway.ProcessApis.Orders;
 using IntegrationGateway.ServiceDefaults.Problems;
 using IntegrationGateway.ProcessApis.Sourcing;
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ProcessApis.Idempotency;
-using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;

@@ -2,6 +2,7 @@ using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ProcessApis.Backorders;
 using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Idempotency;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ProcessApis.Sourcing;
 
 namespace IntegrationGateway.ProcessApis.Orders;

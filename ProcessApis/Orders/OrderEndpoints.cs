@@ -2,6 +2,7 @@ using System.Security.Claims;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ProcessApis.Idempotency;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;

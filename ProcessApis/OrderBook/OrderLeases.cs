@@ -3,7 +3,7 @@ using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
 using IntegrationGateway.ServiceDefaults.Storage;
 
-namespace IntegrationGateway.ProcessApis.Orders;
+namespace IntegrationGateway.ProcessApis.OrderBook;
 
 /// <summary>
 /// Serialises the changes to one order across requests, background passes and process instances: a conditional update

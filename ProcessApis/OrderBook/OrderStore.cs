@@ -7,7 +7,7 @@ using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Storage;
 
-namespace IntegrationGateway.ProcessApis.Orders;
+namespace IntegrationGateway.ProcessApis.OrderBook;
 
 public sealed class OrderStore(Database database, TimeProvider time)
 {

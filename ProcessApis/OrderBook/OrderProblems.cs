@@ -2,7 +2,7 @@ using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
 
-namespace IntegrationGateway.ProcessApis.Orders;
+namespace IntegrationGateway.ProcessApis.OrderBook;
 
 public static class OrderProblems
 {
