@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using IntegrationGateway.Contracts.Process;
-using IntegrationGateway.ProcessApis.Backorders;
-using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Storage;

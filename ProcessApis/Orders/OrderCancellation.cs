@@ -1,5 +1,4 @@
 using IntegrationGateway.Contracts.Erp;
-using IntegrationGateway.ProcessApis.Backorders;
 using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.OrderBook;
