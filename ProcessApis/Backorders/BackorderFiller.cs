@@ -1,6 +1,5 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
-using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ProcessApis.Sourcing;

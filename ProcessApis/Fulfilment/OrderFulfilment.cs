@@ -1,5 +1,6 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Wms;
+using IntegrationGateway.ProcessApis.Backorders;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ProcessApis.Sourcing;

@@ -1,5 +1,6 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.ProcessApis.Backorders;
 using IntegrationGateway.ProcessApis.Holds;
 using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ServiceDefaults.Problems;

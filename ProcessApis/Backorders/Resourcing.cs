@@ -5,7 +5,7 @@ using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Sourcing;
 
-namespace IntegrationGateway.ProcessApis.Fulfilment;
+namespace IntegrationGateway.ProcessApis.Backorders;
 
 /// <summary>
 /// Sources units of one SKU again for an order (after a refusal, a short count, or when a backorder's stock arrives):
