@@ -1,7 +1,7 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
-using IntegrationGateway.ProcessApis.Fulfilment;
-using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ProcessApis.Idempotency;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ProcessApis.Sourcing;
 
 namespace IntegrationGateway.ProcessApis.Backorders;

@@ -1,7 +1,7 @@
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Backorders;
 using IntegrationGateway.ProcessApis.Idempotency;
-using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
@@ -57,7 +57,7 @@ public static class FulfilmentEndpoints
         {
             return Problem.NotFound($"No order {id}.");
         }
-        return await OrderEndpoints.KeyedAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint("allocate", id),
+        return await KeyedCommand.RunAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint("allocate", id),
             () => leases.AnswerAsync(order.Id, async () => await fulfilment.AllocateAsync((await orders.FindAsync(order.Id, cancellationToken))!, idempotencyKey!, cancellationToken),
                 cancellationToken), cancellationToken);
     }
@@ -76,7 +76,7 @@ public static class FulfilmentEndpoints
         OrderLeases leases, IdempotencyStore keys, Func<string, IReadOnlyList<Placement>, Task<Answer>> command, CancellationToken cancellationToken)
     {
         // The key is judged first: a refused pick's units moved on, and a replay must still get the first answer.
-        return await OrderEndpoints.KeyedAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint(operation, fingerprinted), async () =>
+        return await KeyedCommand.RunAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint(operation, fingerprinted), async () =>
             (pickId.Length <= 40 ? await placements.FindByPickAsync(pickId, cancellationToken) : null) is { } found
                 // The pick's placements are read again under the order's lease: another change may just have moved them.
                 ? await leases.AnswerAsync(found.OrderId, async () => await placements.FindByPickAsync(pickId, cancellationToken) is { } pick
@@ -88,14 +88,14 @@ public static class FulfilmentEndpoints
     private static async Task<IResult> CountAsync([FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, StockCountRequest request,
         IdempotencyStore keys, StockCounts counts, CancellationToken cancellationToken)
     {
-        return await OrderEndpoints.KeyedAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint("count", request),
+        return await KeyedCommand.RunAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint("count", request),
             () => counts.PostAsync(request, idempotencyKey!, cancellationToken), cancellationToken);
     }
 
     private static async Task<IResult> FillAsync([FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey,
         IdempotencyStore keys, BackorderFiller filler, CancellationToken cancellationToken)
     {
-        return await OrderEndpoints.KeyedAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint("fill", "backorders"),
+        return await KeyedCommand.RunAsync(keys, Scope, idempotencyKey!, IdempotencyKey.Fingerprint("fill", "backorders"),
             async () => Answer.Json(200, await filler.FillAsync(null, waitForBusyOrders: true, cancellationToken)), cancellationToken);
     }
 }

@@ -1,7 +1,8 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Wms;
 using IntegrationGateway.ProcessApis.Backorders;
-using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ProcessApis.Idempotency;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ProcessApis.Steps;
 using Refit;
@@ -14,8 +15,8 @@ namespace IntegrationGateway.ProcessApis.Fulfilment;
 /// derived from the caller's, so a retried request repeats nothing. At most one pick is open per order, SKU and
 /// location: that keeps the ERP's per-balance moves and the WMS's picks one to one.
 /// </summary>
-public sealed class OrderFulfilment(IErpClient erp, IWmsClient wms, OrderStore orders, PlacementStore placements, BackorderStore backorders,
-    Resourcing resourcing, IStepHook steps, ILogger<OrderFulfilment> logger)
+public sealed class OrderFulfilment(IErpClient erp, IWmsClient wms, OrderStore orders, PlacementStore placements, Resourcing resourcing,
+    IStepHook steps, ILogger<OrderFulfilment> logger)
 {
     public async Task<Answer> AllocateAsync(OrderRecord order, string key, CancellationToken cancellationToken)
     {
@@ -91,43 +92,6 @@ public sealed class OrderFulfilment(IErpClient erp, IWmsClient wms, OrderStore o
         SystemAnswers.Content(refused, "WMS");
         await GiveBackAndResourceAsync(orderId, sku, location, excluded: location, "refuse:" + pickId, cancellationToken);
         return await CurrentAsync(orderId, cancellationToken);
-    }
-
-    /// <summary>
-    /// Cancels an order wherever it stands: open picks are withdrawn at the WMS first (a pick that shipped refuses,
-    /// and so does the cancel), then everything held is released at the ERP and waiting units stop waiting.
-    /// </summary>
-    public async Task<Answer> CancelAsync(OrderRecord order, string key, CancellationToken cancellationToken)
-    {
-        if (order.State == OrderStates.Cancelled)
-        {
-            return Answer.Json(200, order.ToContract());
-        }
-        if (order.Placements.Any(p => p.State == PlacementStates.Shipped))
-        {
-            return Answer.Problem(Refusals.InvalidState("The order has shipped units.", $"Units of order {order.Id} left the warehouse; it cannot be cancelled."));
-        }
-        var withdrawn = new List<Placement>();
-        foreach (var pick in order.Placements.Where(p => p.State == PlacementStates.Allocated).DistinctBy(p => p.PickId))
-        {
-            if (await WithdrawPickAsync(pick.PickId!, cancellationToken) is { } refused)
-            {
-                // The WMS shipped it before hearing of the cancel. Picks already withdrawn have their units sourced again
-                // (the order still wants them), and the cancel is refused as a whole.
-                foreach (var done in withdrawn)
-                {
-                    await GiveBackAndResourceAsync(order.Id, done.Sku, done.Location, excluded: null, "withdrawn:" + done.PickId, cancellationToken);
-                }
-                return Answer.Problem(Refusals.Of(refused, "WMS"));
-            }
-            withdrawn.Add(pick);
-        }
-        // Waiting units stop waiting before anything is released: a fill pass that reserves for this order afterwards
-        // finds its backorder cancelled and gives the units back, and one that got in before is released below.
-        await backorders.CancelOfAsync(order.Id, cancellationToken);
-        ErpAnswers.Content(await erp.ReleaseReservationsAsync($"{order.Id}:cancel", new ReleaseRequest { Reference = order.Id }, cancellationToken));
-        await orders.MoveAsync(order.Id, OrderStates.Reserved, OrderStates.Cancelled, cancellationToken);
-        return await CurrentAsync(order.Id, cancellationToken);
     }
 
     /// <summary>Withdraws an open pick at the WMS: null when it is withdrawn, or the WMS's refusal (it shipped or was refused meanwhile).</summary>

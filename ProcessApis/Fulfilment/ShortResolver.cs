@@ -1,7 +1,8 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.ProcessApis.Backorders;
 using IntegrationGateway.ProcessApis.Holds;
-using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ServiceDefaults.Problems;
 
 namespace IntegrationGateway.ProcessApis.Fulfilment;

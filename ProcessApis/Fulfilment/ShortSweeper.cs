@@ -1,4 +1,5 @@
 using IntegrationGateway.Contracts.Erp;
+using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ProcessApis.Background;
 using Microsoft.Extensions.Options;

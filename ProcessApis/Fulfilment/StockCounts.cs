@@ -1,7 +1,7 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.Contracts.Wms;
-using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
 using IntegrationGateway.ProcessApis.Sourcing;
 

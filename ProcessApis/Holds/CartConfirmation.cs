@@ -1,7 +1,8 @@
 using System.Net;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
-using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ProcessApis.Idempotency;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ProcessApis.Steps;
 using IntegrationGateway.ServiceDefaults.Problems;

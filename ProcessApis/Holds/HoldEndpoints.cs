@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ProcessApis.Idempotency;
-using IntegrationGateway.ProcessApis.Orders;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
@@ -58,7 +58,7 @@ public static partial class HoldEndpoints
         {
             return Problem.Validation("channel", $"No channel '{request.Channel}'; an operator creates it with PUT /process/v1/channels/{{id}}.");
         }
-        return await OrderEndpoints.KeyedAsync(keys, channel.Id, idempotencyKey!, IdempotencyKey.Fingerprint("hold", new { cartId, request }), async () =>
+        return await KeyedCommand.RunAsync(keys, channel.Id, idempotencyKey!, IdempotencyKey.Fingerprint("hold", new { cartId, request }), async () =>
         {
             var live = await holds.ListAsync(cartId, cancellationToken);
             if (live.Any(r => r.State is HoldStates.Active or HoldStates.Confirming && r.Channel != channel.Id))
@@ -88,7 +88,7 @@ public static partial class HoldEndpoints
         {
             return Problem.NotFound($"No cart {cartId}.");
         }
-        return await OrderEndpoints.KeyedAsync(keys, channel.Id, idempotencyKey!, IdempotencyKey.Fingerprint("confirm", new { cartId, request }),
+        return await KeyedCommand.RunAsync(keys, channel.Id, idempotencyKey!, IdempotencyKey.Fingerprint("confirm", new { cartId, request }),
             () => confirmations.ConfirmAsync(cartId, request, channel, idempotencyKey!, cancellationToken), cancellationToken);
     }
 
@@ -104,7 +104,7 @@ public static partial class HoldEndpoints
         {
             return Problem.NotFound($"No cart {cartId}.");
         }
-        return await OrderEndpoints.KeyedAsync(keys, channel, idempotencyKey!, IdempotencyKey.Fingerprint("release", cartId), async () =>
+        return await KeyedCommand.RunAsync(keys, channel, idempotencyKey!, IdempotencyKey.Fingerprint("release", cartId), async () =>
             Answer.Json(200, await carts.ReleaseAsync(cartId, channel, cancellationToken)), cancellationToken);
     }
 

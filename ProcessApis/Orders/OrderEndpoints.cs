@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Channels;
-using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Idempotency;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
@@ -50,7 +50,7 @@ public static class OrderEndpoints
             return Problem.Validation("channel", $"No channel '{request.Channel}'; an operator creates it with PUT /process/v1/channels/{{id}}.");
         }
 
-        return await KeyedAsync(keys, request.Channel, idempotencyKey!, IdempotencyKey.Fingerprint("order", request), async () =>
+        return await KeyedCommand.RunAsync(keys, request.Channel, idempotencyKey!, IdempotencyKey.Fingerprint("order", request), async () =>
         {
             var demand = SourcingPlanner.Summed(request.Lines.Select(l => (l.Sku, l.Quantity)));
             var orderId = "ord_" + Guid.CreateVersion7().ToString("N");
@@ -69,14 +69,14 @@ public static class OrderEndpoints
 
     private static async Task<IResult> CancelAsync(
         [Id] string id, [FromHeader(Name = IdempotencyKey.Header)] string? idempotencyKey, ClaimsPrincipal user,
-        OrderStore orders, OrderLeases leases, IdempotencyStore keys, OrderFulfilment fulfilment, CancellationToken cancellationToken)
+        OrderStore orders, OrderLeases leases, IdempotencyStore keys, OrderCancellation cancellation, CancellationToken cancellationToken)
     {
         if (await FindVisibleAsync(id, user, orders, cancellationToken) is not { } order)
         {
             return Problem.NotFound($"No order {id}.");
         }
-        return await KeyedAsync(keys, order.Channel, idempotencyKey!, IdempotencyKey.Fingerprint("cancel", id),
-            () => leases.AnswerAsync(order.Id, async () => await fulfilment.CancelAsync((await orders.FindAsync(order.Id, cancellationToken))!, idempotencyKey!, cancellationToken),
+        return await KeyedCommand.RunAsync(keys, order.Channel, idempotencyKey!, IdempotencyKey.Fingerprint("cancel", id),
+            () => leases.AnswerAsync(order.Id, async () => await cancellation.CancelAsync((await orders.FindAsync(order.Id, cancellationToken))!, idempotencyKey!, cancellationToken),
                 cancellationToken), cancellationToken);
     }
 
@@ -85,39 +85,5 @@ public static class OrderEndpoints
         var order = id.Length <= 40 ? await orders.FindAsync(id, cancellationToken) : null;
         // Another channel's order is reported as absent, not forbidden: its existence is not this client's business.
         return order is { IsVisible: true } && ChannelAccess.Allows(user, order.Channel) ? order : null;
-    }
-
-    /// <summary>Runs a command once per Idempotency-Key within a channel and stores its answer for replays.</summary>
-    internal static async Task<IResult> KeyedAsync(IdempotencyStore keys, string scope, string key, string fingerprint, Func<Task<Answer>> command, CancellationToken cancellationToken)
-    {
-        switch (await keys.ClaimAsync(scope, key, fingerprint, cancellationToken))
-        {
-            case KeyClaim.Replay replay:
-                return replay.ToResult();
-            case KeyClaim.Mismatch:
-                return Problem.IdempotencyKeyReused();
-            case KeyClaim.InProgress:
-                return OrderProblems.InProgress();
-        }
-        Answer answer;
-        try
-        {
-            answer = await command();
-        }
-        catch
-        {
-            // Nothing that stays was done (compensation released it), so the same request may come again.
-            await keys.AbandonAsync(scope, key);
-            throw;
-        }
-        if (answer.Keep)
-        {
-            await keys.CompleteAsync(scope, key, answer.StatusCode, answer.ContentType, answer.Body, CancellationToken.None);
-        }
-        else if (!answer.KeepsKeyInProgress)
-        {
-            await keys.AbandonAsync(scope, key);
-        }
-        return answer.Result;
     }
 }

@@ -2,6 +2,7 @@ using IntegrationGateway.ProcessApis.Background;
 using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ProcessApis.Holds;
 using IntegrationGateway.ProcessApis.Idempotency;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ServiceDefaults.Problems;
 using Microsoft.Extensions.Options;
 

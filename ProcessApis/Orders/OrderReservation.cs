@@ -1,6 +1,7 @@
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Backorders;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ProcessApis.Steps;
 using IntegrationGateway.ServiceDefaults.Problems;

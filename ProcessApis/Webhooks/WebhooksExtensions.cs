@@ -1,10 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-using IntegrationGateway.ProcessApis.Webhooks;
-
-// In the service's root namespace so ProcessApi.cs registers and maps webhooks with one line each.
-namespace IntegrationGateway.ProcessApis;
+namespace IntegrationGateway.ProcessApis.Webhooks;
 
 public static class WebhooksExtensions
 {

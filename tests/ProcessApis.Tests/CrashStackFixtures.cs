@@ -1,6 +1,7 @@
 using IntegrationGateway.ProcessApis.Backorders;
 using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Holds;
+using IntegrationGateway.ProcessApis.OrderBook;
 using IntegrationGateway.ProcessApis.Orders;
 using IntegrationGateway.ProcessApis.Steps;
 using IntegrationGateway.ServiceDefaults.Storage;

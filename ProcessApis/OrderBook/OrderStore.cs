@@ -1,13 +1,11 @@
 using System.Data.Common;
 using Dapper;
 using IntegrationGateway.Contracts.Process;
-using IntegrationGateway.ProcessApis.Backorders;
-using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Storage;
 
-namespace IntegrationGateway.ProcessApis.Orders;
+namespace IntegrationGateway.ProcessApis.OrderBook;
 
 public sealed class OrderStore(Database database, TimeProvider time)
 {

@@ -1,4 +1,4 @@
-namespace IntegrationGateway.ProcessApis.Orders;
+namespace IntegrationGateway.ProcessApis.OrderBook;
 
 /// <summary>
 /// Where an order stands. Only reserved and cancelled are ever shown to channels; the others are the

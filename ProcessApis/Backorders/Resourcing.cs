@@ -2,9 +2,10 @@ using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.Contracts.Wms;
 using IntegrationGateway.ProcessApis.Channels;
+using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Sourcing;
 
-namespace IntegrationGateway.ProcessApis.Fulfilment;
+namespace IntegrationGateway.ProcessApis.Backorders;
 
 /// <summary>
 /// Sources units of one SKU again for an order (after a refusal, a short count, or when a backorder's stock arrives):

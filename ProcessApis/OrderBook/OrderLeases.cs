@@ -1,8 +1,9 @@
 using Dapper;
+using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ServiceDefaults.Problems;
 using IntegrationGateway.ServiceDefaults.Storage;
 
-namespace IntegrationGateway.ProcessApis.Orders;
+namespace IntegrationGateway.ProcessApis.OrderBook;
 
 /// <summary>
 /// Serialises the changes to one order across requests, background passes and process instances: a conditional update

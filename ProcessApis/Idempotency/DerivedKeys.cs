@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace IntegrationGateway.ProcessApis.Fulfilment;
+namespace IntegrationGateway.ProcessApis.Idempotency;
 
 /// <summary>
 /// Idempotency-Keys for the calls one process request makes downstream: the same parts give the same key, so a retried

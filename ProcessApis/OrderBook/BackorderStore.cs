@@ -1,11 +1,10 @@
 using System.Data.Common;
 using Dapper;
 using IntegrationGateway.ProcessApis.Changes;
-using IntegrationGateway.ProcessApis.Fulfilment;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Storage;
 
-namespace IntegrationGateway.ProcessApis.Backorders;
+namespace IntegrationGateway.ProcessApis.OrderBook;
 
 /// <summary>Units of orders that wait for stock, served oldest first.</summary>
 public sealed class BackorderStore(Database database, TimeProvider time)

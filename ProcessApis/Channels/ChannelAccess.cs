@@ -2,7 +2,7 @@ using System.Security.Claims;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Problems;
 
-namespace IntegrationGateway.ProcessApis;
+namespace IntegrationGateway.ProcessApis.Channels;
 
 /// <summary>
 /// A token bound to a channel acts for that channel only; an admin token without a channel may act for any.

@@ -1,11 +1,9 @@
 using System.Data.Common;
 using Dapper;
-using IntegrationGateway.ProcessApis.Backorders;
-using IntegrationGateway.ProcessApis.Orders;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Storage;
 
-namespace IntegrationGateway.ProcessApis.Fulfilment;
+namespace IntegrationGateway.ProcessApis.OrderBook;
 
 /// <summary>Where each unit of an order stands. Every change is one statement or one transaction, conditional on the state it expects.</summary>
 public sealed class PlacementStore(Database database, TimeProvider time)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace IntegrationGateway.ProcessApis.Orders;
+namespace IntegrationGateway.ProcessApis.Idempotency;
 
 /// <summary>An answer to a keyed command and whether it is kept for replays (a caller's mistake is not).</summary>
 public sealed record Answer(int StatusCode, string ContentType, object Body, IResult Result, bool Keep)

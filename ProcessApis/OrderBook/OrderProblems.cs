@@ -2,7 +2,7 @@ using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Mvc;
 
-namespace IntegrationGateway.ProcessApis.Orders;
+namespace IntegrationGateway.ProcessApis.OrderBook;
 
 public static class OrderProblems
 {
@@ -13,8 +13,4 @@ public static class OrderProblems
             {
                 ["shortages"] = shortages.Select(s => new { sku = s.Sku, requested = s.Requested, available = s.Available }).ToList(),
             });
-
-    public static IResult InProgress() =>
-        Problem.Result(409, ProblemTypes.IdempotencyKeyInProgress, "A request with this Idempotency-Key is still being processed.",
-            "Retry shortly with the same key and body to get its answer.");
 }

@@ -1,4 +1,4 @@
-namespace IntegrationGateway.ProcessApis.Orders;
+namespace IntegrationGateway.ProcessApis.OrderBook;
 
 /// <summary>An order that stopped mid-way, with the key that placed it.</summary>
 public sealed record StrandedOrder

@@ -1,7 +1,7 @@
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Sourcing;
 
-namespace IntegrationGateway.ProcessApis.Orders;
+namespace IntegrationGateway.ProcessApis.OrderBook;
 
 /// <summary>An order as stored: its summed lines, where each unit stands, and the units that wait for stock.</summary>
 public sealed record OrderRecord(
