@@ -4,6 +4,7 @@ using Dapper;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Changes;
 using IntegrationGateway.ProcessApis.Channels;
+using IntegrationGateway.ProcessApis.Holds;
 using IntegrationGateway.ServiceDefaults.Feeds;
 using IntegrationGateway.ServiceDefaults.Storage;
 
@@ -15,7 +16,7 @@ namespace IntegrationGateway.ProcessApis.Events;
 /// the new figure with the next sequence and its inventory.availability.changed event in one transaction. It starts
 /// by recomputing everything, which also heals a mark lost to a crash between two writes of a change.
 /// </summary>
-public sealed class AvailabilityPublisher(Database database, ChannelStore channels, AvailabilityWork work, FeedSignal feed, TimeProvider time, ILogger<AvailabilityPublisher> logger) : BackgroundService
+public sealed class AvailabilityPublisher(Database database, ChannelStore channels, AvailabilityWork work, FeedSignal feed, HoldClock holds, TimeProvider time, ILogger<AvailabilityPublisher> logger) : BackgroundService
 {
     public const string EventType = "inventory.availability.changed";
     private const int MarksPerPass = 500;
@@ -31,6 +32,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
             var next = work.Next;
             try
             {
+                await MarkExpiredHoldsAsync(stoppingToken);
                 while (await PublishOnceAsync(stoppingToken))
                 {
                 }
@@ -47,6 +49,28 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
             {
             }
         }
+    }
+
+    private long _holdsCheckedUpTo;
+
+    /// <summary>
+    /// A hold that expires frees its units at once, before the sweeper releases it at the ERP: the SKUs of holds that
+    /// expired since the last look are marked, so channels are told within a pass (at most a second).
+    /// </summary>
+    private async Task MarkExpiredHoldsAsync(CancellationToken cancellationToken)
+    {
+        var now = holds.Now.ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var skus = (await connection.QueryAsync<string>(new CommandDefinition("""
+            SELECT DISTINCT sku FROM holds WHERE state IN ('active', 'releasing') AND expires_at > @from AND expires_at <= @now
+            """, new { from = _holdsCheckedUpTo, now }, cancellationToken: cancellationToken))).AsList();
+        if (skus.Count > 0)
+        {
+            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+            await AvailabilityMarks.MarkSkusAsync(connection, transaction, skus, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        _holdsCheckedUpTo = now;
     }
 
     private async Task MarkEverythingAsync(CancellationToken cancellationToken)
@@ -79,7 +103,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
         var events = new List<OutboxEvent>();
         foreach (var chunk in wanted.SelectMany(w => w.Value).Distinct(StringComparer.Ordinal).Chunk(SkusPerRead))
         {
-            var state = await SkuState.ReadAsync(database.Dialect, connection, transaction, chunk, cancellationToken);
+            var state = await SkuState.ReadAsync(database.Dialect, connection, transaction, chunk, holds.Now.ToUnixTimeMilliseconds(), cancellationToken);
             foreach (var channel in known)
             {
                 if (!wanted.TryGetValue(channel.Id, out var skus))
@@ -135,7 +159,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
             return null;
         }
         var owed = state.Owed[sku].Where(o => known.FirstOrDefault(c => c.Id == o.Channel) is not { } other || ChannelFigure.Overlap(channel, other)).Sum(o => (int)o.Units);
-        var figure = ChannelFigure.Of(channel, positions.ToList(), owed);
+        var figure = ChannelFigure.Of(channel, positions.Select(p => Freed(p, state.Expired.GetValueOrDefault((p.Sku, p.Location)))).ToList(), owed);
         var current = state.Published.GetValueOrDefault((channel.Id, sku));
         if (current is not null && figure.SameAs(current.Available, JsonSerializer.Deserialize<List<LocationAvailability>>(current.Locations, Json) ?? []))
         {
@@ -154,6 +178,10 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
         return new OutboxEvent(Guid.CreateVersion7().ToString("N"), EventType, $"{channel.Id}/{sku}", channel.Id, sku, change.Sequence,
             JsonSerializer.Serialize(change, Json), null, now.ToUnixTimeMilliseconds());
     }
+
+    // Never more than the ERP reserves: a hold released a moment ago may still be marked active here.
+    private static StockPosition Freed(StockPosition position, int units) =>
+        units <= 0 ? position : position with { Reserved = position.Reserved - Math.Min(units, position.Reserved) };
 
     private static Task WriteFigureAsync(DbConnection connection, DbTransaction transaction, OutboxEvent published, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -11,7 +11,10 @@ internal sealed class SkuState
     public required IReadOnlyDictionary<(string Channel, string Sku), PublishedRow> Published { get; init; }
     public required ILookup<string, OwedRow> Owed { get; init; }
 
-    public static async Task<SkuState> ReadAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string[] skus, CancellationToken cancellationToken)
+    /// <summary>Units the ERP still reserves for cart holds that have expired but are not swept yet: free again (DESIGN.md).</summary>
+    public required IReadOnlyDictionary<(string Sku, string Location), int> Expired { get; init; }
+
+    public static async Task<SkuState> ReadAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string[] skus, long now, CancellationToken cancellationToken)
     {
         var positions = await connection.QueryAsync<StockPosition>(new CommandDefinition(
             $"SELECT {StockPosition.Columns} FROM stock_positions WHERE {dialect.IsAnyOf("sku", "skus")} ORDER BY sku, location",
@@ -26,8 +29,14 @@ internal sealed class SkuState
             WHERE b.state = 'open' AND o.state = 'reserved' AND {dialect.IsAnyOf("b.sku", "skus")}
             GROUP BY b.sku, o.channel
             """, new { skus }, transaction, cancellationToken: cancellationToken));
+        var expired = await connection.QueryAsync<(string Sku, string Location, long Units)>(new CommandDefinition($"""
+            SELECT sku, location, SUM(quantity) FROM holds
+            WHERE {dialect.IsAnyOf("sku", "skus")} AND state IN ('active', 'releasing') AND expires_at <= @now
+            GROUP BY sku, location
+            """, new { skus, now }, transaction, cancellationToken: cancellationToken));
         return new SkuState
         {
+            Expired = expired.ToDictionary(e => (e.Sku, e.Location), e => (int)e.Units),
             Positions = positions.ToLookup(p => p.Sku, StringComparer.Ordinal),
             Published = published.ToDictionary(p => (p.Channel, p.Sku)),
             Owed = owed.ToLookup(o => o.Sku, StringComparer.Ordinal),

@@ -26,7 +26,8 @@ public sealed class TracingTests(RecordedStackFixture fixture) : IClassFixture<R
     {
         var sku = await fixture.Stack.Inventory().NewSkuAsync(("EU-1", 2));
         var traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/storefront/v1/availability/{sku}");
+        // A cart's read asks the process API (and so the ERP) for the cart's own holds; other reads stop at the read model.
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/storefront/v1/availability/{sku}?cartId=trace-cart");
         request.Headers.Add("traceparent", $"00-{traceId}-00f067aa0ba902b7-01");
         request.Headers.Add("X-Correlation-Id", "conn-42");
 
@@ -44,7 +45,7 @@ public sealed class TracingTests(RecordedStackFixture fixture) : IClassFixture<R
     {
         var sku = await fixture.Stack.Inventory().NewSkuAsync(("EU-1", 2));
 
-        var response = await fixture.Stack.StorefrontClient("untraced").GetAsync($"/storefront/v1/availability/{sku}");
+        var response = await fixture.Stack.StorefrontClient("untraced").GetAsync($"/storefront/v1/availability/{sku}?cartId=untraced-cart");
 
         var correlation = response.Headers.GetValues("X-Correlation-Id").Single();
         var atErp = fixture.Erp.Requests.Where(r => r.CorrelationId == correlation).ToList();
