@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using IntegrationGateway.Contracts.Process;
+using IntegrationGateway.ProcessApis.Changes;
 using IntegrationGateway.ProcessApis.Idempotency;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Storage;
@@ -68,6 +69,12 @@ public sealed class OrderStore(Database database, TimeProvider time)
                 .Select(a => new Placement { Sku = a.Sku, Location = a.Location, Quantity = a.Quantity, State = PlacementStates.Reserved }).ToList(),
             backordered.Where(b => b.Quantity > 0).ToList()).ToContract();
         await IdempotencyStore.CompleteAsync(connection, transaction, row.Channel, row.IdempotencyKey, 201, "application/json", order, cancellationToken);
+        await OrderEvents.AppendAsync(connection, transaction, OrderEvents.Reserved, id, row.Channel, order, now, cancellationToken);
+        if (backordered.Any(b => b.Quantity > 0))
+        {
+            await OrderEvents.AppendAsync(connection, transaction, OrderEvents.Backordered, id, row.Channel,
+                new { orderId = id, channel = row.Channel, items = backordered.Where(b => b.Quantity > 0).Select(b => new { sku = b.Sku, quantity = b.Quantity }) }, now, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return order;
     }
@@ -88,7 +95,20 @@ public sealed class OrderStore(Database database, TimeProvider time)
     public async Task<bool> MoveAsync(string id, string from, string to, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await MoveAsync(connection, null, id, from, to, cancellationToken) == 1;
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        if (await MoveAsync(connection, transaction, id, from, to, cancellationToken) != 1)
+        {
+            return false;
+        }
+        // A channel hears of the moves it can act on: its order let go (cancelled) or refused for shortages.
+        if (to is OrderStates.Cancelled or OrderStates.Rejected)
+        {
+            var channel = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT channel FROM orders WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+            await OrderEvents.AppendAsync(connection, transaction, to == OrderStates.Cancelled ? OrderEvents.Released : OrderEvents.Shorted, id, channel!,
+                new { orderId = id, channel, state = to }, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<OrderRecord?> FindAsync(string id, CancellationToken cancellationToken)

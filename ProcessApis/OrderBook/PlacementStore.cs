@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using IntegrationGateway.ProcessApis.Changes;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ServiceDefaults.Storage;
 
@@ -67,15 +68,32 @@ public sealed class PlacementStore(Database database, TimeProvider time)
                 new { placement.Id, pickId, now }, transaction, cancellationToken: cancellationToken));
             units -= placement.Quantity;
         }
+        var channel = await ChannelOfAsync(connection, transaction, orderId, cancellationToken);
+        await OrderEvents.AppendAsync(connection, transaction, OrderEvents.Allocated, orderId, channel,
+            new { orderId, channel, sku, location, pickId }, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
+    private static Task<string> ChannelOfAsync(DbConnection connection, DbTransaction transaction, string orderId, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT channel FROM orders WHERE id = @orderId", new { orderId }, transaction, cancellationToken: cancellationToken))!;
+
     public async Task MarkShippedAsync(string pickId, CancellationToken cancellationToken)
     {
+        var now = Now();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var shipped = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE order_placements SET state = 'shipped', updated_at = @now WHERE pick_id = @pickId AND state = 'allocated'",
-            new { pickId, now = Now() }, cancellationToken: cancellationToken));
+            new { pickId, now }, transaction, cancellationToken: cancellationToken));
+        // A repeated ship confirm moves nothing and tells nobody again.
+        if (shipped > 0 && await connection.QueryFirstOrDefaultAsync<(string OrderId, string Sku, string Location)?>(new CommandDefinition(
+                "SELECT order_id, sku, location FROM order_placements WHERE pick_id = @pickId", new { pickId }, transaction, cancellationToken: cancellationToken)) is { } placement)
+        {
+            var channel = await ChannelOfAsync(connection, transaction, placement.OrderId, cancellationToken);
+            await OrderEvents.AppendAsync(connection, transaction, OrderEvents.Shipped, placement.OrderId, channel,
+                new { orderId = placement.OrderId, channel, sku = placement.Sku, location = placement.Location, pickId }, now, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public static class EventDrivenAvailability
                 case 1 when orders.Count > 0:
                     var cancelled = orders[random.Next(orders.Count)];
                     orders.Remove(cancelled);
-                    await shop.PostAsync($"/storefront/v2/orders/{cancelled}/cancel", null);
+                    (await shop.CancelOrderAsync(cancelled)).EnsureSuccessStatusCode();
                     break;
                 default:
                     var placed = await shop.PlaceOrderAsync(OrderRequests.Order((sku, random.Next(1, 3))));
@@ -96,5 +96,23 @@ public static class EventDrivenAvailability
         var storefront = rows.Where(r => r.Channel == "storefront").Select(r => JsonDocument.Parse(r.Data).RootElement.GetProperty("available").GetInt32()).ToList();
         Assert.Equal(9, storefront[^1]);
         Assert.Equal(storefront.Order(), storefront);
+    }
+
+    /// <summary>An order's moves are events in the transaction that makes them: reserved (with what waits, backordered), released.</summary>
+    public static async Task OrderMovesAreEventsAsync(Stack stack)
+    {
+        var sku = await stack.Inventory().NewSkuAsync(("EU-1", 2));
+        var shop = stack.StorefrontClient("events-orders");
+        var placed = await (await shop.PlaceOrderAsync(OrderRequests.Order((sku, 1)))).JsonAsync(HttpStatusCode.Created);
+        var orderId = placed.GetProperty("id").GetString()!;
+        (await shop.CancelOrderAsync(orderId)).EnsureSuccessStatusCode();
+
+        await using var connection = await stack.Process.Services.GetRequiredService<Database>().OpenAsync(CancellationToken.None);
+        var events = (await connection.QueryAsync<(string Type, string Channel, string Data)>(
+            "SELECT type, channel_id, data FROM outbox_events WHERE subject = @subject ORDER BY position", new { subject = $"orders/{orderId}" })).ToList();
+
+        Assert.Equal(["order.reserved", "order.released"], events.Select(e => e.Type));
+        Assert.All(events, e => Assert.Equal("storefront", e.Channel));
+        Assert.Equal(orderId, JsonDocument.Parse(events[0].Data).RootElement.GetProperty("id").GetString());
     }
 }

@@ -11,6 +11,9 @@ public sealed class EventDrivenAvailabilityOnSqliteTests(SqliteStackFixture fixt
 
     [Fact]
     public Task SequencesHaveNoGapsAndPreviousIsTheLastFigure() => EventDrivenAvailability.SequencesHaveNoGapsAndPreviousIsTheLastFigureAsync(fixture.Stack);
+
+    [Fact]
+    public Task OrderMovesAreEvents() => EventDrivenAvailability.OrderMovesAreEventsAsync(fixture.Stack);
 }
 
 public sealed class EventDrivenAvailabilityOnPostgresTests(PostgresStackFixture fixture) : IClassFixture<PostgresStackFixture>
@@ -20,6 +23,9 @@ public sealed class EventDrivenAvailabilityOnPostgresTests(PostgresStackFixture 
 
     [Fact]
     public Task SequencesHaveNoGapsAndPreviousIsTheLastFigure() => EventDrivenAvailability.SequencesHaveNoGapsAndPreviousIsTheLastFigureAsync(fixture.Stack);
+
+    [Fact]
+    public Task OrderMovesAreEvents() => EventDrivenAvailability.OrderMovesAreEventsAsync(fixture.Stack);
 }
 
 /// <summary>The read path asks nothing of the process API: with it gone, reads go on with the last figures and say how old they are.</summary>

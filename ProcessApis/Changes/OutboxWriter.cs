@@ -2,7 +2,7 @@ using System.Data.Common;
 using Dapper;
 using IntegrationGateway.ServiceDefaults.Storage;
 
-namespace IntegrationGateway.ProcessApis.Events;
+namespace IntegrationGateway.ProcessApis.Changes;
 
 /// <summary>An event as this service writes it to its outbox, with its data already serialised as at commit.</summary>
 public sealed record OutboxEvent(string EventId, string Type, string Subject, string? Channel, string? Sku, long? Sequence, string Data, string? CorrelationId, long OccurredAt);

@@ -1,0 +1,25 @@
+using System.Data.Common;
+using System.Text.Json;
+
+namespace IntegrationGateway.ProcessApis.Changes;
+
+/// <summary>
+/// The order.* events (order.reserved, order.backordered, order.released, order.shorted, order.allocated,
+/// order.shipped), written in the transaction that moves the order, with what the move was as their data.
+/// </summary>
+public static class OrderEvents
+{
+    public const string Reserved = "order.reserved";
+    public const string Backordered = "order.backordered";
+    public const string Released = "order.released";
+    public const string Shorted = "order.shorted";
+    public const string Allocated = "order.allocated";
+    public const string Shipped = "order.shipped";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static Task AppendAsync(DbConnection connection, DbTransaction transaction, string type, string orderId, string channel, object data, long now, CancellationToken cancellationToken) =>
+        OutboxWriter.AppendAsync(connection, transaction,
+            [new OutboxEvent(Guid.CreateVersion7().ToString("N"), type, $"orders/{orderId}", channel, null, null, JsonSerializer.Serialize(data, Json), null, now)],
+            cancellationToken);
+}
