@@ -69,8 +69,14 @@ public sealed class OutboxRelayPass(Database database, INatsJSContext js, IOptio
         var headers = new NatsHeaders { [InventoryStream.PositionHeader] = row.Position.ToString(CultureInfo.InvariantCulture) };
         var ack = await js.PublishAsync(InventoryStream.Subject(row.Channel, row.Sku), Encoding.UTF8.GetBytes(row.Data),
             opts: new NatsJSPubOpts { MsgId = row.EventId }, headers: headers, cancellationToken: cancellationToken);
-        // A duplicate ack is a success: the broker has the event from an earlier pass.
-        ack.EnsureSuccess();
+        try
+        {
+            ack.EnsureSuccess();
+        }
+        catch (NatsJSDuplicateMessageException)
+        {
+            // The broker has the event from an earlier pass (within its duplicate window): that is a success.
+        }
     }
 
     private async Task MarkAsync(DbConnection connection, DbTransaction? held, long last, CancellationToken cancellationToken)
