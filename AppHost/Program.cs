@@ -1,10 +1,12 @@
 using IntegrationGateway.AppHost;
 
 // The whole stack on one command: the three API layers and the gateway on SQLite with demo data, plus the
-// Aspire dashboard. `--reset-data` starts again from an empty data folder.
+// Aspire dashboard. `--reset-data` starts again from an empty data folder; `--nats` carries the availability events
+// over a local nats-server (JetStream) instead of the process API's HTTP feed.
 var reset = args.Contains(LocalData.ResetSwitch);
-var builder = DistributedApplication.CreateBuilder(args.Where(a => a != LocalData.ResetSwitch).ToArray());
+var builder = DistributedApplication.CreateBuilder(args.Where(a => a != LocalData.ResetSwitch && a != NatsBroker.Switch).ToArray());
 var data = LocalData.Prepare(builder.AppHostDirectory, reset);
+var nats = NatsBroker.Wanted(args, builder.Configuration) ? NatsBroker.Add(builder, data) : null;
 
 var erp = builder.AddProject<Projects.SystemApis>("system-erp")
     .WithEnvironment("Storage__Provider", "Sqlite")
@@ -19,11 +21,13 @@ var process = builder.AddProject<Projects.ProcessApis>("process-inventory")
     // The WMS system API is served by the same system host as the ERP.
     .WithEnvironment("Downstream__Wms", erp.GetEndpoint("http"))
     .WithHttpHealthCheck("/health")
+    .WithNatsEvents(nats)
     .WaitFor(erp);
 
 var storefront = builder.AddProject<Projects.ExperienceApis>("experience-storefront")
     .WithEnvironment("Downstream__Process", process.GetEndpoint("http"))
     .WithHttpHealthCheck("/health")
+    .WithNatsEvents(nats)
     .WaitFor(process);
 
 builder.AddProject<Projects.Gateway>("gateway")

@@ -1,3 +1,5 @@
+using IntegrationGateway.ExperienceApis.ReadModels.Nats;
+
 namespace IntegrationGateway.ExperienceApis.ReadModels;
 
 public static class ReadModelExtensions
@@ -7,7 +9,7 @@ public static class ReadModelExtensions
     {
         builder.Services.AddSingleton<AvailabilityReadModel>();
         builder.Services.AddSingleton<ReadModelFeeder>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadModelFeeder>());
+        builder.AddReadModelTransport();
         builder.Services.AddHealthChecks().AddCheck<ReadModelHealth>("read-models");
         return builder;
     }

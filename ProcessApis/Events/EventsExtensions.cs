@@ -14,6 +14,7 @@ public static class EventsExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AvailabilityPublisher>());
         builder.Services.AddSingleton<StockEventConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StockEventConsumer>());
+        builder.AddOutboxDelivery();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using IntegrationGateway.ExperienceApis.ReadModels;
+using IntegrationGateway.ExperienceApis.ReadModels.Nats;
 using IntegrationGateway.ServiceDefaults.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +40,9 @@ public static class Propagation
             return false;
         }
         var published = await process.ExecuteScalarAsync<long?>("SELECT MAX(position) FROM outbox_events WHERE type = 'inventory.availability.changed'") ?? 0;
-        return stack.Storefront.Services.GetRequiredService<ReadModelFeeder>().Position >= published;
+        var reached = stack.OverNats
+            ? stack.Storefront.Services.GetRequiredService<NatsReadModelFeeder>().Position
+            : stack.Storefront.Services.GetRequiredService<ReadModelFeeder>().Position;
+        return reached >= published;
     }
 }

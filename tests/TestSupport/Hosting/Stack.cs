@@ -49,11 +49,11 @@ public sealed class Stack : IAsyncDisposable
             ["Downstream:Erp"] = erp.Address.ToString(),
             // The WMS system API runs in the system host beside the ERP, as in the app host.
             ["Downstream:Wms"] = erp.Address.ToString(),
-        }, options.ProcessServices).Start();
+        }.WithTransport(options), options.ProcessServices).Start();
         var storefront = new ServiceHost<ExperienceApisEntryPoint>(new Dictionary<string, string?>
         {
             ["Downstream:Process"] = process.Address.ToString(),
-        }).Start();
+        }.WithTransport(options)).Start();
         var gatewaySettings = new Dictionary<string, string?>
         {
             ["ReverseProxy:Clusters:experience:Destinations:primary:Address"] = storefront.Address.ToString(),
@@ -73,10 +73,13 @@ public sealed class Stack : IAsyncDisposable
             gatewaySettings[key] = value;
         }
         var gateway = new ServiceHost<GatewayEntryPoint>(gatewaySettings).Start();
-        var stack = new Stack(folder, erp, process, storefront, gateway);
+        var stack = new Stack(folder, erp, process, storefront, gateway) { OverNats = options.NatsUrl is not null };
         storefront.BeforeAvailabilityRead = gateway.BeforeAvailabilityRead = stack.SettleAsync;
         return stack;
     }
+
+    /// <summary>The stack's events transport: the HTTP feed unless the options name a NATS broker.</summary>
+    public bool OverNats { get; private init; }
 
     /// <summary>Waits until every change made so far has reached the channels' read models.</summary>
     public Task SettleAsync() => Propagation.SettleAsync(this);
@@ -88,5 +91,18 @@ public sealed class Stack : IAsyncDisposable
         await Process.DisposeAsync();
         await Erp.DisposeAsync();
         SqliteFolder.Delete(_sqliteFolder);
+    }
+}
+
+internal static class TransportSettings
+{
+    public static Dictionary<string, string?> WithTransport(this Dictionary<string, string?> settings, StackOptions options)
+    {
+        if (options.NatsUrl is { } url)
+        {
+            settings["Events:Transport"] = "nats";
+            settings["Events:Nats:Url"] = url;
+        }
+        return settings;
     }
 }
