@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Feeds;
 using IntegrationGateway.Contracts.Process;
 
 namespace IntegrationGateway.ExperienceApis.ReadModels;
@@ -11,29 +12,15 @@ public sealed class ReadModelFeeder(IServiceScopeFactory scopes, AvailabilityRea
 {
     private const int PageSize = 1000;
     private const int WaitSeconds = 3;
-    private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(1);
 
     private string? _cursor;
 
     /// <summary>The feed position of the last event this instance has applied or dropped.</summary>
     public long Position { get; private set; }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await FollowOnceAsync(stoppingToken);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // Reads go on answering the last known figures; their Age says since when.
-                logger.LogWarning(failure, "Following the process API's events failed; retrying");
-                await Task.Delay(AfterFailure, time, stoppingToken);
-            }
-        }
-    }
+    // Reads go on answering the last known figures while the feed is down; their Age says since when.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        FeedFollower.RunAsync(FollowOnceAsync, "the process API's events", time, logger, stoppingToken);
 
     public async Task FollowOnceAsync(CancellationToken cancellationToken)
     {

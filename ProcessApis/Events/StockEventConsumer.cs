@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Feeds;
 using Dapper;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ProcessApis.Changes;
@@ -17,23 +18,9 @@ public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database dat
     public const string Consumer = "erp-stock-events";
     private const int PageSize = 500;
     private const int WaitSeconds = 3;
-    private static readonly TimeSpan AfterFailure = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ConsumeOnceAsync(stoppingToken);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(failure, "Reading the ERP's stock events failed; retrying");
-                await Task.Delay(AfterFailure, time, stoppingToken);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        FeedFollower.RunAsync(ConsumeOnceAsync, "the ERP's stock events", time, logger, stoppingToken);
 
     /// <summary>One page: read after the stored cursor, apply, store the next cursor. True when events were applied.</summary>
     public async Task<bool> ConsumeOnceAsync(CancellationToken cancellationToken)
