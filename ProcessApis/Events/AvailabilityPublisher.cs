@@ -96,7 +96,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
                 }
             }
         }
-        await OutboxWriter.AppendAsync(connection, transaction, events, cancellationToken);
+        await Outbox.AppendAsync(connection, transaction, events, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM availability_marks WHERE id <= @last",
             new { last = marks[^1].Id }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
@@ -151,8 +151,17 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
             Locations = figure.Locations.ToList(),
             SourceVersion = sourceVersion,
         };
-        return new OutboxEvent(Guid.CreateVersion7().ToString("N"), EventType, $"{channel.Id}/{sku}", channel.Id, sku, change.Sequence,
-            JsonSerializer.Serialize(change, Json), null, now.ToUnixTimeMilliseconds());
+        return new OutboxEvent
+        {
+            EventId = Guid.CreateVersion7().ToString("N"),
+            Type = EventType,
+            Subject = $"{channel.Id}/{sku}",
+            ChannelId = channel.Id,
+            Sku = sku,
+            Sequence = change.Sequence,
+            Data = JsonSerializer.Serialize(change, Json),
+            OccurredAt = now.ToUnixTimeMilliseconds(),
+        };
     }
 
     private static Task WriteFigureAsync(DbConnection connection, DbTransaction transaction, OutboxEvent published, DateTimeOffset now, CancellationToken cancellationToken)

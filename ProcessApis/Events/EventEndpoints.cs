@@ -95,7 +95,7 @@ public static class EventEndpoints
         });
     }
 
-    private static ChannelEvent ToContract(EventFeedStore.OutboxRow row) => new()
+    private static ChannelEvent ToContract(OutboxEvent row) => new()
     {
         Id = row.EventId,
         Type = row.Type,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IntegrationGateway.ProcessApis.Events;
 
 namespace IntegrationGateway.ProcessApis.Webhooks;
 
@@ -12,7 +13,7 @@ namespace IntegrationGateway.ProcessApis.Webhooks;
 /// </summary>
 public static partial class WebhookEvents
 {
-    public const string AvailabilityChanged = "inventory.availability.changed";
+    public const string AvailabilityChanged = AvailabilityPublisher.EventType;
     public const string AvailabilitySnapshot = "inventory.availability.snapshot";
     public const int MaxTypeLength = 64;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using IntegrationGateway.ProcessApis.Events;
 
 namespace IntegrationGateway.ProcessApis.Webhooks;
 

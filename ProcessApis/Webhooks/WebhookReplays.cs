@@ -2,6 +2,7 @@ using Dapper;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Storage;
+using IntegrationGateway.ProcessApis.Events;
 
 namespace IntegrationGateway.ProcessApis.Webhooks;
 
