@@ -19,7 +19,7 @@ public static class OrderEvents
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static Task AppendAsync(DbConnection connection, DbTransaction transaction, string type, string orderId, string channel, object data, long now, CancellationToken cancellationToken) =>
-        OutboxWriter.AppendAsync(connection, transaction,
-            [new OutboxEvent(Guid.CreateVersion7().ToString("N"), type, $"orders/{orderId}", channel, null, null, JsonSerializer.Serialize(data, Json), null, now)],
+        Outbox.AppendAsync(connection, transaction,
+            [new OutboxEvent { EventId = Guid.CreateVersion7().ToString("N"), Type = type, Subject = $"orders/{orderId}", ChannelId = channel, Data = JsonSerializer.Serialize(data, Json), OccurredAt = now }],
             cancellationToken);
 }

@@ -18,7 +18,7 @@ namespace IntegrationGateway.ProcessApis.Events;
 /// </summary>
 public sealed class AvailabilityPublisher(Database database, ChannelStore channels, AvailabilityWork work, FeedSignal feed, HoldClock holds, TimeProvider time, ILogger<AvailabilityPublisher> logger) : BackgroundService
 {
-    public const string EventType = "inventory.availability.changed";
+    public const string EventType = OutboxEvent.AvailabilityChanged;
     private const int MarksPerPass = 500;
     private const int SkusPerRead = 500;
     private static readonly TimeSpan Fallback = TimeSpan.FromSeconds(1);
@@ -120,7 +120,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
                 }
             }
         }
-        await OutboxWriter.AppendAsync(connection, transaction, events, cancellationToken);
+        await Outbox.AppendAsync(connection, transaction, events, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM availability_marks WHERE id <= @last",
             new { last = marks[^1].Id }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
@@ -175,8 +175,17 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
             Locations = figure.Locations.ToList(),
             SourceVersion = sourceVersion,
         };
-        return new OutboxEvent(Guid.CreateVersion7().ToString("N"), EventType, $"{channel.Id}/{sku}", channel.Id, sku, change.Sequence,
-            JsonSerializer.Serialize(change, Json), null, now.ToUnixTimeMilliseconds());
+        return new OutboxEvent
+        {
+            EventId = Guid.CreateVersion7().ToString("N"),
+            Type = EventType,
+            Subject = $"{channel.Id}/{sku}",
+            ChannelId = channel.Id,
+            Sku = sku,
+            Sequence = change.Sequence,
+            Data = JsonSerializer.Serialize(change, Json),
+            OccurredAt = now.ToUnixTimeMilliseconds(),
+        };
     }
 
     // Never more than the ERP reserves: a hold released a moment ago may still be marked active here.

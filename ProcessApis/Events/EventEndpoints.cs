@@ -9,6 +9,7 @@ using IntegrationGateway.ServiceDefaults.Feeds;
 using IntegrationGateway.ServiceDefaults.Problems;
 using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
+using IntegrationGateway.ProcessApis.Changes;
 
 namespace IntegrationGateway.ProcessApis.Events;
 
@@ -95,7 +96,7 @@ public static class EventEndpoints
         });
     }
 
-    private static ChannelEvent ToContract(EventFeedStore.OutboxRow row) => new()
+    private static ChannelEvent ToContract(OutboxEvent row) => new()
     {
         Id = row.EventId,
         Type = row.Type,

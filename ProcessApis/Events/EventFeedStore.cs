@@ -1,19 +1,16 @@
 using Dapper;
 using IntegrationGateway.ServiceDefaults.Storage;
+using IntegrationGateway.ProcessApis.Changes;
 
 namespace IntegrationGateway.ProcessApis.Events;
 
 /// <summary>Reads the outbox as a feed in commit order, and the figures each channel was last told.</summary>
 public sealed class EventFeedStore(Database database)
 {
-    public async Task<IReadOnlyList<OutboxRow>> PageAsync(long afterPosition, int take, string? channel, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxEvent>> PageAsync(long afterPosition, int take, string? channel, CancellationToken cancellationToken)
     {
-        var sql = $"""
-            SELECT position AS Position, event_id AS EventId, type AS Type, subject AS Subject, data AS Data, correlation_id AS CorrelationId, occurred_at AS OccurredAt
-            FROM outbox_events WHERE position > @afterPosition{(channel is null ? "" : " AND channel_id = @channel")} ORDER BY position LIMIT @take
-            """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<OutboxRow>(new CommandDefinition(sql, new { afterPosition, take, channel }, cancellationToken: cancellationToken))).AsList();
+        return await Outbox.PageAsync(connection, null, afterPosition, take, channel, cancellationToken);
     }
 
     /// <summary>
@@ -34,17 +31,6 @@ public sealed class EventFeedStore(Database database)
         var figures = (await connection.QueryAsync<FigureRow>(new CommandDefinition(sql, new { channel, afterSku, sku, take }, transaction, cancellationToken: cancellationToken))).AsList();
         await transaction.CommitAsync(cancellationToken);
         return (figures, position);
-    }
-
-    public sealed record OutboxRow
-    {
-        public long Position { get; init; }
-        public string EventId { get; init; } = "";
-        public string Type { get; init; } = "";
-        public string Subject { get; init; } = "";
-        public string Data { get; init; } = "{}";
-        public string? CorrelationId { get; init; }
-        public long OccurredAt { get; init; }
     }
 
     public sealed record FigureRow

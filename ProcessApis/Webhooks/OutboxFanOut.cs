@@ -1,5 +1,7 @@
 using Dapper;
+using IntegrationGateway.ProcessApis.Events;
 using IntegrationGateway.ServiceDefaults.Storage;
+using IntegrationGateway.ProcessApis.Changes;
 
 namespace IntegrationGateway.ProcessApis.Webhooks;
 
@@ -17,14 +19,13 @@ public sealed class OutboxFanOut(Database database, WebhookClock clock)
     {
         const string ensureSql = "INSERT INTO consumer_cursors (consumer, position, updated_at) VALUES (@Consumer, 0, @now) ON CONFLICT (consumer) DO NOTHING";
         const string cursorSql = "UPDATE consumer_cursors SET updated_at = @now WHERE consumer = @Consumer RETURNING position";
-        const string eventsSql = $"SELECT {OutboxEvent.Columns} FROM outbox_events WHERE position > @cursor ORDER BY position LIMIT @batchSize";
         const string moveSql = "UPDATE consumer_cursors SET position = @position, updated_at = @now WHERE consumer = @Consumer";
         var now = clock.NowMs;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(ensureSql, new { Consumer, now }, transaction, cancellationToken: cancellationToken));
         var cursor = await connection.ExecuteScalarAsync<long>(new CommandDefinition(cursorSql, new { Consumer, now }, transaction, cancellationToken: cancellationToken));
-        var events = (await connection.QueryAsync<OutboxEvent>(new CommandDefinition(eventsSql, new { cursor, batchSize }, transaction, cancellationToken: cancellationToken))).ToList();
+        var events = await Outbox.PageAsync(connection, transaction, cursor, batchSize, channel: null, cancellationToken);
         if (events.Count == 0)
         {
             return 0;

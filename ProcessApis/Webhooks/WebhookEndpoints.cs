@@ -33,7 +33,7 @@ public static class WebhookEndpoints
             .WithSummary("Pages this channel's subscriptions, newest first.")
             .RequireAuthorization(Policies.ManageWebhooks)
             .Produces<WebhookSubscriptionPage>()
-            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(503);
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
         process.MapGet("/channels/{id}/webhooks/{webhookId}", GetAsync)
             .WithName("GetWebhookSubscription")
             .WithSummary("Reads one of this channel's subscriptions.")
@@ -91,7 +91,7 @@ public static class WebhookEndpoints
         };
     }
 
-    private static async Task<IResult> ListAsync([Id] string id, ClaimsPrincipal user, SubscriptionStore subscriptions, WebhookClock clock, CancellationToken cancellationToken,
+    private static async Task<IResult> ListAsync([Id] string id, ClaimsPrincipal user, ChannelStore channels, SubscriptionStore subscriptions, WebhookClock clock, CancellationToken cancellationToken,
         [FromQuery(Name = "cursor"), Cursor] string? cursor = null, [FromQuery(Name = "limit"), Range(1, MaxLimit)] int limit = DefaultLimit)
     {
         if (!PageCursor.TryDecode(cursor, out var beforeCreated, out var beforeId))
@@ -101,6 +101,11 @@ public static class WebhookEndpoints
         if (!ChannelAccess.Allows(user, id))
         {
             return ChannelAccess.Forbidden(id);
+        }
+        // An unknown channel is not an empty list: the caller named something that does not exist.
+        if (await channels.FindAsync(id, cancellationToken) is null)
+        {
+            return Problem.NotFound($"No channel {id}.");
         }
         var rows = await subscriptions.PageAsync(id, beforeCreated, cursor is null ? "\uffff" : beforeId, limit + 1, cancellationToken);
         var page = rows.Take(limit).ToList();

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IntegrationGateway.ProcessApis.Events;
+using IntegrationGateway.ProcessApis.Changes;
 
 namespace IntegrationGateway.ProcessApis.Webhooks;
 
@@ -12,7 +14,7 @@ namespace IntegrationGateway.ProcessApis.Webhooks;
 /// </summary>
 public static partial class WebhookEvents
 {
-    public const string AvailabilityChanged = "inventory.availability.changed";
+    public const string AvailabilityChanged = AvailabilityPublisher.EventType;
     public const string AvailabilitySnapshot = "inventory.availability.snapshot";
     public const int MaxTypeLength = 64;
 

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Dapper;
+using IntegrationGateway.ProcessApis.Events;
+using IntegrationGateway.ProcessApis.Changes;
 
 namespace IntegrationGateway.ProcessApis.Webhooks;
 

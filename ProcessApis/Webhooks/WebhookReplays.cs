@@ -2,6 +2,8 @@ using Dapper;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ServiceDefaults.Idempotency;
 using IntegrationGateway.ServiceDefaults.Storage;
+using IntegrationGateway.ProcessApis.Events;
+using IntegrationGateway.ProcessApis.Changes;
 
 namespace IntegrationGateway.ProcessApis.Webhooks;
 

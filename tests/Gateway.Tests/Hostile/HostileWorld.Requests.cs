@@ -38,6 +38,8 @@ public sealed partial class HostileWorld
     {
         ("sku", _, _) => Sku,
         ("cartId", _, _) => CartId,
+        ("webhookId", "process", _) => WebhookIds[ChannelId],
+        ("id", "storefront" or "marketplace" or "b2b", var p) when p.Contains("/webhooks/", StringComparison.Ordinal) => WebhookIds[p.Split('/')[1]],
         ("id", "storefront", _) => OrderIds["storefront"],
         ("id", "marketplace", _) => OrderIds["marketplace"],
         ("id", "b2b", _) => OrderIds["b2b"],

@@ -8,24 +8,21 @@ using IntegrationGateway.TestSupport.Hosting;
 
 namespace IntegrationGateway.ProcessApis.Tests.Webhooks;
 
-public sealed class WebhookStackFixture : IAsyncLifetime
+public sealed class WebhookDeliveryOnSqliteTests(WebhookStackFixture fixture) : WebhookDeliveryTests, IClassFixture<WebhookStackFixture>
 {
-    public WebhookStack Hooks { get; private set; } = null!;
-
-    public Task InitializeAsync()
-    {
-        Hooks = WebhookStack.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await Hooks.DisposeAsync();
+    protected override WebhookStack Hooks => fixture.Hooks;
 }
 
-/// <summary>Standard Webhooks deliveries from outbox rows to a real receiver on 127.0.0.1, retries moved on by a shifted clock.</summary>
-public sealed class WebhookDeliveryTests(WebhookStackFixture fixture) : IClassFixture<WebhookStackFixture>
+public sealed class WebhookDeliveryOnPostgresTests(PostgresWebhookStackFixture fixture) : WebhookDeliveryTests, IClassFixture<PostgresWebhookStackFixture>
+{
+    protected override WebhookStack Hooks => fixture.Hooks;
+}
+
+/// <summary>Standard Webhooks deliveries from outbox rows to a real receiver on 127.0.0.1, retries moved on by a shifted clock; on each store.</summary>
+public abstract class WebhookDeliveryTests
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(20);
-    private WebhookStack Hooks => fixture.Hooks;
+    protected abstract WebhookStack Hooks { get; }
 
     private static string Sku() => "WH-" + Guid.NewGuid().ToString("N")[..10];
 

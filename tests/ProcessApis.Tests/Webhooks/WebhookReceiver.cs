@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,6 +28,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Requests answered 2xx, each webhook-id once.</summary>
     public ConcurrentDictionary<string, Received> Accepted { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The receiver's own stock book, kept by adding each availability change's available - previous: an effect that
+    /// doubles if a delivery is applied twice, so it shows the webhook-id dedupe working.
+    /// </summary>
+    public ConcurrentDictionary<string, int> Book { get; } = new(StringComparer.Ordinal);
+
     private int _count;
 
     private WebhookReceiver()
@@ -46,15 +53,27 @@ public sealed class WebhookReceiver : IAsyncDisposable
             {
                 context.Response.Headers.RetryAfter = retryAfter;
             }
-            if (status is >= 200 and < 300)
+            if (status is >= 200 and < 300 && Accepted.TryAdd(received.WebhookId, received))
             {
-                Accepted.TryAdd(received.WebhookId, received);
+                Apply(body);
             }
             context.Response.StatusCode = status;
         });
     }
 
     public Uri Url { get; private set; } = null!;
+
+    private void Apply(string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        if (document.RootElement.GetProperty("type").GetString() != "inventory.availability.changed")
+        {
+            return;
+        }
+        var data = document.RootElement.GetProperty("data");
+        var delta = data.GetProperty("available").GetInt32() - (data.TryGetProperty("previous", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : 0);
+        Book.AddOrUpdate(data.GetProperty("sku").GetString()!, delta, (_, units) => units + delta);
+    }
 
     public static async Task<WebhookReceiver> StartAsync()
     {

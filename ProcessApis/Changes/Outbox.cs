@@ -1,0 +1,36 @@
+using System.Data.Common;
+using Dapper;
+using IntegrationGateway.ServiceDefaults.Storage;
+
+namespace IntegrationGateway.ProcessApis.Changes;
+
+/// <summary>Appends to and pages through outbox_events, always inside the caller's connection (and transaction, where given).</summary>
+public static class Outbox
+{
+    /// <summary>Appends inside the caller's transaction: the events commit with the change they report, or not at all.</summary>
+    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+        // Positions commit in order, so a reader paging by position never passes a row that commits later.
+        await Database.SerializeAppendsAsync(connection, transaction, "outbox", cancellationToken);
+        const string sql = """
+            INSERT INTO outbox_events (event_id, type, subject, channel_id, sku, sequence, data, correlation_id, occurred_at)
+            VALUES (@EventId, @Type, @Subject, @ChannelId, @Sku, @Sequence, @Data, @CorrelationId, @OccurredAt)
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(sql, events, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The rows after a position in commit order, of one channel or of all.</summary>
+    public static async Task<IReadOnlyList<OutboxEvent>> PageAsync(DbConnection connection, DbTransaction? transaction, long afterPosition, int take, string? channel, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {OutboxEvent.Columns} FROM outbox_events
+            WHERE position > @afterPosition AND (CAST(@channel AS VARCHAR(64)) IS NULL OR channel_id = @channel)
+            ORDER BY position LIMIT @take
+            """;
+        return (await connection.QueryAsync<OutboxEvent>(new CommandDefinition(sql, new { afterPosition, take, channel }, transaction, cancellationToken: cancellationToken))).AsList();
+    }
+}
