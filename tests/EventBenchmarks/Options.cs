@@ -5,7 +5,7 @@ namespace IntegrationGateway.EventBenchmarks;
 /// <summary>Command-line settings, each bounded by a default that keeps a run to a few minutes.</summary>
 public sealed record Options(
     string[] Stores, bool Publish, bool Reads, bool Propagation, Wrk.Settings Wrk, int WarmUpSeconds, int Rounds,
-    PropagationBenchmark.Settings Changes, double QuietBelow, TimeSpan QuietWait, string? Out)
+    PropagationBenchmark.Settings Changes, double QuietBelow, TimeSpan QuietWait, string? Out, bool Counters)
 {
     public static Options Parse(string[] args)
     {
@@ -29,6 +29,7 @@ public sealed record Options(
             new PropagationBenchmark.Settings(Number("--changes", 2000), Number("--rate", 200), Number("--skus", 100), TimeSpan.FromMilliseconds(Number("--poll-ms", 2))),
             double.Parse(Value("--quiet-below") ?? "2", CultureInfo.InvariantCulture),
             TimeSpan.FromMinutes(Number("--quiet-wait-minutes", 20)),
-            Value("--out"));
+            Value("--out"),
+            Counters: args.Contains("--counters"));
     }
 }

@@ -19,6 +19,8 @@ Directory.CreateDirectory(logs);
 var published = await Published.PrepareAsync(repository, Path.Combine(Path.GetTempPath(), "ig-event-bench-publish"), options.Publish);
 await using var sink = await Telemetry.Sink.StartAsync();
 
+// One wait budget for the whole run, not one per phase.
+var quietUntil = DateTimeOffset.UtcNow + options.QuietWait;
 var reads = new List<string>();
 var propagation = new List<string>();
 var notes = new List<string>();
@@ -37,15 +39,15 @@ foreach (var store in options.Stores)
         Console.WriteLine($"{store}: stack up (gateway {stack.Gateway.Address}, experience {stack.Experience.Address})");
         if (options.Reads)
         {
-            var (load, quiet) = await Quiet.WaitAsync(options.QuietBelow, options.QuietWait);
+            var (load, quiet) = await Quiet.WaitAsync(options.QuietBelow, quietUntil);
             notes.Add($"{store} reads: 1-minute load average {load:0.00} at start{(quiet ? "" : " (never quiet: measured anyway)")}.");
             var sku = await new IntegrationGateway.TestSupport.Hosting.Inventory(ErpClient(stack)).NewSkuAsync(("EU-1", 9), ("US-1", 3));
-            var runs = await ReadBenchmark.MeasureAsync(stack, sku, work, logs, options.Wrk, options.WarmUpSeconds, options.Rounds);
+            var runs = await ReadBenchmark.MeasureAsync(stack, sku, work, logs, options.Wrk, options.WarmUpSeconds, options.Rounds, options.Counters);
             reads.AddRange(ReadBenchmark.Rows(store, runs));
         }
         if (options.Propagation)
         {
-            var (load, quiet) = await Quiet.WaitAsync(options.QuietBelow, options.QuietWait);
+            var (load, quiet) = await Quiet.WaitAsync(options.QuietBelow, quietUntil);
             notes.Add($"{store} propagation: 1-minute load average {load:0.00} at start{(quiet ? "" : " (never quiet: measured anyway)")}.");
             var result = await PropagationBenchmark.MeasureAsync(stack, options.Changes);
             propagation.AddRange(PropagationBenchmark.Rows(store, result));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace IntegrationGateway.EventBenchmarks;
@@ -10,13 +9,12 @@ public static class Quiet
         double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
 
     /// <summary>Waits until the 1-minute load average is below the threshold; returns it, and whether it got there.</summary>
-    public static async Task<(double Load, bool Quiet)> WaitAsync(double below, TimeSpan within)
+    public static async Task<(double Load, bool Quiet)> WaitAsync(double below, DateTimeOffset until)
     {
-        var clock = Stopwatch.StartNew();
         var load = LoadAverage();
-        while (load >= below && clock.Elapsed < within)
+        while (load >= below && DateTimeOffset.UtcNow < until)
         {
-            Console.WriteLine($"load average {load:0.00} (waiting for < {below}, {clock.Elapsed.TotalMinutes:0} of {within.TotalMinutes:0} min)");
+            Console.WriteLine($"load average {load:0.00} (waiting for < {below} until {until:HH:mm:ss} UTC)");
             await Task.Delay(TimeSpan.FromSeconds(30));
             load = LoadAverage();
         }

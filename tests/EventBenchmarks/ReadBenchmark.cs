@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using IntegrationGateway.TestSupport.Hosting;
@@ -15,7 +14,7 @@ public static class ReadBenchmark
 
     public sealed record Run(string Target, int Round, Wrk.Result Wrk, IReadOnlyList<(string Process, TimeSpan Cpu)> Cpu);
 
-    public static async Task<IReadOnlyList<Run>> MeasureAsync(LocalStack stack, string sku, string workFolder, string logFolder, Wrk.Settings settings, int warmUpSeconds, int rounds)
+    public static async Task<IReadOnlyList<Run>> MeasureAsync(LocalStack stack, string sku, string workFolder, string logFolder, Wrk.Settings settings, int warmUpSeconds, int rounds, bool counters)
     {
         var path = $"/storefront/v2/availability/{sku}";
         var tokens = Enumerable.Range(0, Clients)
@@ -55,7 +54,31 @@ public static class ReadBenchmark
                     string.Join(", ", cpu.Select(c => $"{c.Item1} {c.Item2.TotalSeconds:0.0} s CPU")));
             }
         }
+        if (counters)
+        {
+            await CountersAsync(product, script, settings, logFolder);
+        }
         return runs;
+    }
+
+    /// <summary>One more gateway run, not in the table, with dotnet-counters on the gateway and the experience API.</summary>
+    private static async Task CountersAsync(Target product, string script, Wrk.Settings settings, string logFolder)
+    {
+        var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-counters");
+        var collectors = product.Processes.Take(2).Select(p => System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(tool)
+        {
+            ArgumentList = { "collect", "-p", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "csv", "-o", Path.Combine(logFolder, $"counters-{p.Name}.csv"),
+                "--refresh-interval", "1", "--duration", TimeSpan.FromSeconds(settings.Seconds + 2).ToString(@"hh\:mm\:ss"),
+                "--counters", "System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft.AspNetCore.Server.Kestrel,System.Net.Http" },
+            RedirectStandardOutput = true,
+        })!).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var result = await Wrk.RunAsync(product.Url, script, settings);
+        Console.WriteLine($"gateway under dotnet-counters: {result.RequestsPerSecond:0} req/s p99 {result.P99:0.00} ms; counters in {logFolder}");
+        foreach (var collector in collectors)
+        {
+            await collector.WaitForExitAsync();
+        }
     }
 
     private sealed record Target(string Name, Uri Url, IReadOnlyList<ServiceProcess> Processes);
@@ -93,13 +116,13 @@ public static class ReadBenchmark
         foreach (var run in runs)
         {
             var peer = run.Target == "gateway" ? reference.FirstOrDefault(r => r.Round == run.Round) : null;
-            var ratio = peer is null ? "" : (run.Wrk.RequestsPerSecond / peer.Wrk.RequestsPerSecond).ToString("P0", CultureInfo.InvariantCulture);
+            var ratio = peer is null ? "" : $"{run.Wrk.RequestsPerSecond / peer.Wrk.RequestsPerSecond * 100:0}%";
             var cpuPerThousand = string.Join(", ", run.Cpu.Select(c => $"{c.Process} {c.Cpu.TotalMilliseconds / run.Wrk.Requests * 1000:0}"));
             yield return $"| {run.Target} | {store} | {run.Round} | {run.Wrk.RequestsPerSecond:0} | {ratio} | {run.Wrk.P50:0.00} | {run.Wrk.P90:0.00} | {run.Wrk.P99:0.00} | {run.Wrk.NotOk} | {cpuPerThousand} |";
         }
         var g = gateway.Average(r => r.Wrk.RequestsPerSecond);
         var f = reference.Average(r => r.Wrk.RequestsPerSecond);
-        yield return $"| **gateway, mean of rounds** | {store} | {gateway.Count} | {g:0} | **{g / f:P0}** | {gateway.Average(r => r.Wrk.P50):0.00} | {gateway.Average(r => r.Wrk.P90):0.00} | {gateway.Max(r => r.Wrk.P99):0.00} (worst) | {gateway.Sum(r => r.Wrk.NotOk)} | |";
+        yield return $"| **gateway, mean of rounds** | {store} | {gateway.Count} | {g:0} | **{g / f * 100:0}%** | {gateway.Average(r => r.Wrk.P50):0.00} | {gateway.Average(r => r.Wrk.P90):0.00} | {gateway.Max(r => r.Wrk.P99):0.00} (worst) | {gateway.Sum(r => r.Wrk.NotOk)} | |";
         yield return $"| **reference, mean of rounds** | {store} | {reference.Count} | {f:0} | 100% | {reference.Average(r => r.Wrk.P50):0.00} | {reference.Average(r => r.Wrk.P90):0.00} | {reference.Max(r => r.Wrk.P99):0.00} (worst) | {reference.Sum(r => r.Wrk.NotOk)} | |";
     }
 }

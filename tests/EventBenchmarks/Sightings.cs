@@ -12,6 +12,15 @@ public sealed class Sightings(string name)
 
     public string Name { get; } = name;
 
+    /// <summary>What the observer already holds before the changes: later figures are counted from it.</summary>
+    public void Holds(string sku, int figure)
+    {
+        lock (_gate)
+        {
+            _highest[sku] = figure;
+        }
+    }
+
     public void Saw(string sku, int figure, DateTimeOffset at)
     {
         lock (_gate)
