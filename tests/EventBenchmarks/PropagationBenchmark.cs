@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using IntegrationGateway.Contracts.Erp;
+using IntegrationGateway.TestSupport.Hosting;
+
+namespace IntegrationGateway.EventBenchmarks;
+
+/// <summary>
+/// N single-unit receipts at a set rate through the ERP API, spread over a set of SKUs; for each, the time from its
+/// commit (the ERP stock event's occurredAt) to when the storefront and marketplace read models first answer the new
+/// figure, and to when each channel's webhook receiver first gets a delivery carrying it. Nothing is added to the product.
+/// </summary>
+public static class PropagationBenchmark
+{
+    public const string Location = "EU-1";
+    public const int Initial = 10;
+    public static readonly string[] WebhookChannels = ["storefront", "marketplace", "b2b"];
+
+    public sealed record Settings(int Changes, int Rate, int Skus, TimeSpan Pause);
+
+    public sealed record Result(Settings Settings, double SentPerSecond, IReadOnlyList<(string Path, double[] Ms, int Missing)> Paths);
+
+    public static async Task<Result> MeasureAsync(LocalStack stack, Settings settings)
+    {
+        using var erp = Client(stack.Erp.Address, TestTokens.For("bench-ops", null, "inventory:admin", TimeSpan.FromHours(2)));
+        using var storefront = Client(stack.Experience.Address, TestTokens.For("bench-watch-storefront", "storefront", TestTokens.StorefrontScopes, TimeSpan.FromHours(2)));
+        using var marketplace = Client(stack.Experience.Address, TestTokens.For("bench-watch-marketplace", "marketplace", TestTokens.StorefrontScopes, TimeSpan.FromHours(2)));
+        var inventory = new Inventory(erp);
+
+        var skus = new List<string>();
+        for (var i = 0; i < settings.Skus; i++)
+        {
+            skus.Add(await inventory.NewSkuAsync((Location, Initial)));
+        }
+        await using var receiver = await WebhookReceiver.StartAsync(WebhookChannels);
+        // A receiver's first delivery of a SKU may cover several receipts (a superseded message): count from the seed.
+        foreach (var (channel, seen) in receiver.Channels)
+        {
+            skus.ForEach(s => seen.Holds(s, Initial));
+        }
+        foreach (var channel in WebhookChannels)
+        {
+            await SubscribeAsync(stack.Experience.Address, channel, receiver.UrlFor(channel));
+        }
+        var storefrontModel = new Sightings("storefront read model");
+        var marketplaceModel = new Sightings("marketplace read model");
+        using var stop = new CancellationTokenSource();
+        var watchers = new[]
+        {
+            ReadModelWatch.StorefrontAsync(storefront, skus, storefrontModel, settings.Pause, stop.Token),
+            ReadModelWatch.MarketplaceAsync(marketplace, marketplaceModel, settings.Pause, stop.Token),
+        };
+        // Every seeded SKU in both read models before the clock starts.
+        await UntilAsync(() => skus.All(s => storefrontModel.Highest(s) >= Initial && marketplaceModel.Highest(s) >= Initial), TimeSpan.FromSeconds(30), "the seeded SKUs to reach the read models");
+        var cursor = await HeadCursorAsync(erp);
+
+        // The changes: receipt i goes to SKU i mod K, so SKU s reaches Initial + n after its n-th receipt.
+        var expected = Enumerable.Range(0, settings.Changes).Select(i => (Sku: skus[i % skus.Count], Figure: Initial + i / skus.Count + 1)).ToArray();
+        var clock = Stopwatch.StartNew();
+        var sends = new List<Task>(settings.Changes);
+        // Open loop at the rate, but never more than InFlight waiting: a store that falls behind (PostgreSQL's pool of 50
+        // on a busy machine) slows the driver, and the table's "sent per s" says so, instead of failing receipts.
+        using var inFlight = new SemaphoreSlim(InFlight);
+        for (var i = 0; i < settings.Changes; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / settings.Rate);
+            if (due - clock.Elapsed is { TotalMilliseconds: > 1 } wait)
+            {
+                await Task.Delay(wait);
+            }
+            await inFlight.WaitAsync();
+            sends.Add(ReceiveAsync(erp, expected[i].Sku, inFlight));
+        }
+        await Task.WhenAll(sends);
+        var sentPerSecond = settings.Changes / clock.Elapsed.TotalSeconds;
+
+        var observers = new[] { storefrontModel, marketplaceModel }.Concat(WebhookChannels.Select(c => receiver.Channels[c])).ToArray();
+        await UntilAsync(() => observers.All(o => expected.All(e => o.FirstSeen(e.Sku, e.Figure) is not null)), TimeSpan.FromSeconds(30), "every change to reach every observer", throwOnTimeout: false);
+        await stop.CancelAsync();
+        await Task.WhenAll(watchers);
+
+        var committed = await CommitTimesAsync(erp, cursor, settings.Changes);
+        var paths = new List<(string, double[], int)>();
+        (double[] Ms, int Missing) Latencies(Func<(string Sku, int Figure), DateTimeOffset?> arrival)
+        {
+            var ms = new List<double>();
+            var missing = 0;
+            foreach (var e in expected)
+            {
+                if (arrival(e) is { } at && committed.TryGetValue(e, out var commit))
+                {
+                    ms.Add((at - commit).TotalMilliseconds);
+                }
+                else
+                {
+                    missing++;
+                }
+            }
+            return (ms.ToArray(), missing);
+        }
+        foreach (var observer in observers)
+        {
+            var (ms, missing) = Latencies(e => observer.FirstSeen(e.Sku, e.Figure));
+            paths.Add((observer.Name, ms, missing));
+        }
+        // A change has reached "every read model" when the later of the two has it.
+        var both = Latencies(e => storefrontModel.FirstSeen(e.Sku, e.Figure) is { } a && marketplaceModel.FirstSeen(e.Sku, e.Figure) is { } b ? (a > b ? a : b) : null);
+        paths.Insert(2, ("every read model (later of the two)", both.Ms, both.Missing));
+        return new Result(settings, sentPerSecond, paths);
+    }
+
+    public const int InFlight = 32;
+
+    /// <summary>One receipt under one Idempotency-Key, sent again (same key, so once) if the ERP fails it.</summary>
+    private static async Task ReceiveAsync(HttpClient erp, string sku, SemaphoreSlim inFlight)
+    {
+        try
+        {
+            var key = Guid.NewGuid().ToString();
+            for (var attempt = 1; ; attempt++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/system/erp/v1/movements")
+                {
+                    Content = JsonContent.Create(new MovementRequest { Sku = sku, Location = Location, Type = MovementType.Receipt, Quantity = 1 }),
+                };
+                request.Headers.Add("Idempotency-Key", key);
+                using var response = await erp.SendAsync(request);
+                if (response.IsSuccessStatusCode || attempt == 5)
+                {
+                    response.EnsureSuccessStatusCode();
+                    return;
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
+        finally
+        {
+            inFlight.Release();
+        }
+    }
+
+    private static HttpClient Client(Uri address, string token)
+    {
+        // No trace headers from the harness: it is a client, not part of the traced system.
+        var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    private static async Task SubscribeAsync(Uri experience, string channel, Uri url)
+    {
+        using var client = Client(experience, TestTokens.For($"bench-hooks-{channel}", channel, "availability:read webhooks:manage", TimeSpan.FromHours(2)));
+        var version = channel == "storefront" ? "v2" : "v1";
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/{channel}/{version}/webhooks")
+        {
+            Content = JsonContent.Create(new { url = url.ToString(), events = new[] { "inventory.availability.changed" } }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await client.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Subscribing {channel} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>The ERP stock feed's cursor after its last event.</summary>
+    private static async Task<string?> HeadCursorAsync(HttpClient erp)
+    {
+        string? cursor = null;
+        while (true)
+        {
+            var page = (await erp.GetFromJsonAsync<StockEventPage>("/system/erp/v1/stock-events?limit=1000" + (cursor is null ? "" : "&after=" + Uri.EscapeDataString(cursor))))!;
+            if (page.Events.Count == 0)
+            {
+                return page.NextCursor;
+            }
+            cursor = page.NextCursor;
+        }
+    }
+
+    /// <summary>Each receipt's commit time: the stock event that raised its SKU's available to the figure.</summary>
+    private static async Task<Dictionary<(string Sku, int Figure), DateTimeOffset>> CommitTimesAsync(HttpClient erp, string? cursor, int changes)
+    {
+        var committed = new Dictionary<(string, int), DateTimeOffset>();
+        while (committed.Count < changes)
+        {
+            var page = (await erp.GetFromJsonAsync<StockEventPage>("/system/erp/v1/stock-events?limit=1000" + (cursor is null ? "" : "&after=" + Uri.EscapeDataString(cursor))))!;
+            if (page.Events.Count == 0)
+            {
+                break;
+            }
+            foreach (var e in page.Events.Where(e => e.Location == Location))
+            {
+                committed.TryAdd((e.Sku, e.Available), e.OccurredAt);
+            }
+            cursor = page.NextCursor;
+        }
+        return committed;
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, TimeSpan within, string what, bool throwOnTimeout = true)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > within)
+            {
+                if (throwOnTimeout)
+                {
+                    throw new TimeoutException($"Waited {within.TotalSeconds} s for {what}.");
+                }
+                Console.WriteLine($"gave up after {within.TotalSeconds} s waiting for {what}");
+                return;
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    public static double Percentile(double[] values, double p)
+    {
+        if (values.Length == 0)
+        {
+            return double.NaN;
+        }
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    public static IEnumerable<string> Rows(string store, Result result) =>
+        result.Paths.Select(p =>
+            $"| {p.Path} | {store} | {p.Ms.Length} of {result.Settings.Changes} | {result.SentPerSecond:0} | {Percentile(p.Ms, 50):0.0} | {Percentile(p.Ms, 95):0.0} | {Percentile(p.Ms, 99):0.0} | {(p.Ms.Length > 0 ? p.Ms.Max() : double.NaN):0.0} |");
+}
