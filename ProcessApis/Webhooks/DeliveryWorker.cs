@@ -1,13 +1,15 @@
+using IntegrationGateway.ServiceDefaults.Feeds;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationGateway.ProcessApis.Webhooks;
 
 /// <summary>
 /// Fans new outbox rows out to the subscriptions, then sends what is due, a few messages at once, each under a lease;
-/// then waits a poll interval (on the real clock: the webhook clock only judges what is due). A failed pass is
+/// then waits for the next published event or a poll interval (on the real clock: the webhook clock only judges what
+/// is due). A failed pass is
 /// logged and the next one tries again.
 /// </summary>
-public sealed class DeliveryWorker(OutboxFanOut fanOut, DeliveryQueue queue, WebhookSender sender, WebhookClock clock, TimeProvider time,
+public sealed class DeliveryWorker(OutboxFanOut fanOut, DeliveryQueue queue, WebhookSender sender, WebhookClock clock, FeedSignal published, TimeProvider time,
     IOptions<WebhookOptions> options, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private readonly string _owner = "worker-" + Guid.NewGuid().ToString("N");
@@ -16,6 +18,8 @@ public sealed class DeliveryWorker(OutboxFanOut fanOut, DeliveryQueue queue, Web
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Taken before the pass, so an event committed during it wakes the next one at once.
+            var next = published.Next;
             try
             {
                 while (await fanOut.RunAsync(options.Value.BatchSize, stoppingToken) == options.Value.BatchSize)
@@ -27,7 +31,15 @@ public sealed class DeliveryWorker(OutboxFanOut fanOut, DeliveryQueue queue, Web
             {
                 logger.LogWarning(failure, "Webhook delivery pass failed; the next pass retries");
             }
-            await Task.Delay(options.Value.PollInterval, time, stoppingToken);
+            // A new event (the publisher pulses after each commit) starts the next pass now; the interval is the
+            // fallback for retries that fall due and for events committed by another instance.
+            try
+            {
+                await next.WaitAsync(options.Value.PollInterval, time, stoppingToken);
+            }
+            catch (TimeoutException)
+            {
+            }
         }
     }
 
