@@ -112,10 +112,10 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
                 }
                 foreach (var sku in chunk.Where(skus.Contains))
                 {
-                    if (Publish(channel, sku, state, known, sourceVersion, now) is { } published)
+                    if (Publish(channel, sku, state, known, sourceVersion) is { } change)
                     {
-                        await WriteFigureAsync(connection, transaction, published, now, cancellationToken);
-                        events.Add(published);
+                        await WriteFigureAsync(connection, transaction, change, now, cancellationToken);
+                        events.Add(EventOf(change, now));
                     }
                 }
             }
@@ -152,7 +152,8 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
         return wanted;
     }
 
-    private static OutboxEvent? Publish(Channel channel, string sku, SkuState state, IReadOnlyList<Channel> known, long sourceVersion, DateTimeOffset now)
+    /// <summary>The channel's new figure of the SKU, or null when it is what the channel was last told.</summary>
+    private static AvailabilityChange? Publish(Channel channel, string sku, SkuState state, IReadOnlyList<Channel> known, long sourceVersion)
     {
         if (state.Positions[sku] is not { } positions || !positions.Any())
         {
@@ -165,7 +166,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
         {
             return null;
         }
-        var change = new AvailabilityChange
+        return new AvailabilityChange
         {
             Channel = channel.Id,
             Sku = sku,
@@ -175,34 +176,32 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
             Locations = figure.Locations.ToList(),
             SourceVersion = sourceVersion,
         };
-        return new OutboxEvent
-        {
-            EventId = Guid.CreateVersion7().ToString("N"),
-            Type = EventType,
-            Subject = $"{channel.Id}/{sku}",
-            ChannelId = channel.Id,
-            Sku = sku,
-            Sequence = change.Sequence,
-            Data = JsonSerializer.Serialize(change, Json),
-            OccurredAt = now.ToUnixTimeMilliseconds(),
-        };
     }
+
+    private static OutboxEvent EventOf(AvailabilityChange change, DateTimeOffset now) => new()
+    {
+        EventId = Guid.CreateVersion7().ToString("N"),
+        Type = EventType,
+        Subject = $"{change.Channel}/{change.Sku}",
+        ChannelId = change.Channel,
+        Sku = change.Sku,
+        Sequence = change.Sequence,
+        Data = JsonSerializer.Serialize(change, Json),
+        OccurredAt = now.ToUnixTimeMilliseconds(),
+    };
 
     // Never more than the ERP reserves: a hold released a moment ago may still be marked active here.
     private static StockPosition Freed(StockPosition position, int units) =>
         units <= 0 ? position : position with { Reserved = position.Reserved - Math.Min(units, position.Reserved) };
 
-    private static Task WriteFigureAsync(DbConnection connection, DbTransaction transaction, OutboxEvent published, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var change = JsonSerializer.Deserialize<AvailabilityChange>(published.Data, Json)!;
-        return connection.ExecuteAsync(new CommandDefinition("""
+    private static Task WriteFigureAsync(DbConnection connection, DbTransaction transaction, AvailabilityChange change, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO channel_availability (channel_id, sku, sequence, available, locations, source_version, updated_at)
             VALUES (@Channel, @Sku, @Sequence, @Available, @locations, @SourceVersion, @now)
             ON CONFLICT (channel_id, sku) DO UPDATE SET sequence = excluded.sequence, available = excluded.available,
                 locations = excluded.locations, source_version = excluded.source_version, updated_at = excluded.updated_at
             """, new { change.Channel, change.Sku, change.Sequence, change.Available, locations = JsonSerializer.Serialize(change.Locations, Json), change.SourceVersion, now = now.ToUnixTimeMilliseconds() },
             transaction, cancellationToken: cancellationToken));
-    }
 
     private sealed record Mark
     {

@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Stock;
 namespace IntegrationGateway.ProcessApis.Events;
 
 /// <summary>A stock_positions row: the ERP's balance of a SKU at a location, as its latest stock.changed event told it.</summary>
@@ -22,5 +23,5 @@ public sealed record StockPosition
     public long Version { get; init; }
 
     /// <summary>available_to_sell of DESIGN.md, floored at 0.</summary>
-    public int Available => Math.Max(0, OnHand - Reserved - Allocated - Damaged - Inspection - SafetyStock);
+    public int Available => AvailableToSell.Of(OnHand, Reserved, Allocated, Damaged, Inspection, SafetyStock);
 }

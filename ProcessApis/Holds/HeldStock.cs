@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Stock;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Sourcing;
@@ -41,7 +42,7 @@ public sealed class HeldStock(StockReader stock, HoldStore holds)
             Inbound = balance.Inbound,
             InboundEta = balance.InboundEta,
             Version = balance.Version,
-            Available = Math.Max(0, balance.OnHand - reserved - balance.Allocated - balance.Damaged - balance.Inspection - balance.SafetyStock),
+            Available = AvailableToSell.Of(balance.OnHand, reserved, balance.Allocated, balance.Damaged, balance.Inspection, balance.SafetyStock),
         };
     }
 }

@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Stock;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.SystemApis.Items;
 
@@ -29,7 +30,7 @@ public sealed record BalanceRow
     public DateTimeOffset? InboundEta { get; init; }
 
     /// <summary>available_to_sell of DESIGN.md, floored at 0.</summary>
-    public int Available => Math.Max(0, OnHand - Reserved - Allocated - Damaged - Inspection - SafetyStock);
+    public int Available => AvailableToSell.Of(OnHand, Reserved, Allocated, Damaged, Inspection, SafetyStock);
 
     public Balance ToContract() => new()
     {

@@ -1,3 +1,4 @@
+using IntegrationGateway.ServiceDefaults.Stock;
 namespace IntegrationGateway.SystemApis.StockEvents;
 
 /// <summary>A stock_events row as stored; the column list is <see cref="Columns"/>.</summary>
@@ -42,8 +43,7 @@ public sealed record StockEventRow
         InTransit = InTransit,
         Inbound = Inbound,
         SafetyStock = SafetyStock,
-        // The same formula as every balance read (DESIGN.md): what may be sold here, floored at 0.
-        Available = Math.Max(0, OnHand - Reserved - Allocated - Damaged - Inspection - SafetyStock),
+        Available = AvailableToSell.Of(OnHand, Reserved, Allocated, Damaged, Inspection, SafetyStock),
         Version = Version,
         CorrelationId = CorrelationId,
         OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(OccurredAt),
