@@ -52,6 +52,7 @@ foreach (var store in options.Stores)
             notes.Add($"{store} propagation: 1-minute load average {load:0.00} at start{(quiet ? "" : " (never quiet: measured anyway)")}.");
             var result = await PropagationBenchmark.MeasureAsync(stack, options.Changes);
             propagation.AddRange(PropagationBenchmark.Rows(store, result));
+            notes.Add(PropagationBenchmark.CpuLine(store, result));
             await WriteReportAsync();
         }
     }

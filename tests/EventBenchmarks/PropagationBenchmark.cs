@@ -18,7 +18,7 @@ public static class PropagationBenchmark
 
     public sealed record Settings(int Changes, int Rate, int Skus, TimeSpan Pause);
 
-    public sealed record Result(Settings Settings, double SentPerSecond, IReadOnlyList<(string Path, double[] Ms, int Missing)> Paths);
+    public sealed record Result(Settings Settings, double SentPerSecond, IReadOnlyList<(string Path, double[] Ms, int Missing)> Paths, IReadOnlyList<(string Process, TimeSpan Cpu)> Cpu);
 
     public static async Task<Result> MeasureAsync(LocalStack stack, Settings settings)
     {
@@ -56,6 +56,9 @@ public static class PropagationBenchmark
 
         // The changes: receipt i goes to SKU i mod K, so SKU s reaches Initial + n after its n-th receipt.
         var expected = Enumerable.Range(0, settings.Changes).Select(i => (Sku: skus[i % skus.Count], Figure: Initial + i / skus.Count + 1)).ToArray();
+        // CPU per change of each process on the path, and of this harness (driver, watchers, receivers): the two cores are shared.
+        var processes = stack.All.Select(p => (Name: p.Name, Pid: p.Id)).Append((Name: "harness", Pid: Environment.ProcessId)).ToArray();
+        var cpuBefore = processes.Select(p => ServiceProcess.CpuTimeOf(p.Pid)).ToArray();
         var clock = Stopwatch.StartNew();
         var sends = new List<Task>(settings.Changes);
         // Open loop at the rate, but never more than InFlight waiting: a store that falls behind (PostgreSQL's pool of 50
@@ -78,6 +81,7 @@ public static class PropagationBenchmark
         await UntilAsync(() => observers.All(o => expected.All(e => o.FirstSeen(e.Sku, e.Figure) is not null)), TimeSpan.FromSeconds(30), "every change to reach every observer", throwOnTimeout: false);
         await stop.CancelAsync();
         await Task.WhenAll(watchers);
+        var cpu = processes.Select((p, i) => (p.Name, ServiceProcess.CpuTimeOf(p.Pid) - cpuBefore[i])).ToList();
 
         var committed = await CommitTimesAsync(erp, cursor, settings.Changes);
         var paths = new List<(string, double[], int)>();
@@ -98,6 +102,10 @@ public static class PropagationBenchmark
             }
             return (ms.ToArray(), missing);
         }
+        // Where the time goes: commit to the process API's publication (its storefront event's time), then on to the observers.
+        var publication = await PublishedTimesAsync(stack.Process.Address, "storefront");
+        var published = Latencies(e => publication.TryGetValue(e, out var at) ? at : null);
+        paths.Add(("process publication (storefront event time)", published.Ms, published.Missing));
         foreach (var observer in observers)
         {
             var (ms, missing) = Latencies(e => observer.FirstSeen(e.Sku, e.Figure));
@@ -106,7 +114,7 @@ public static class PropagationBenchmark
         // A change has reached "every read model" when the later of the two has it.
         var both = Latencies(e => storefrontModel.FirstSeen(e.Sku, e.Figure) is { } a && marketplaceModel.FirstSeen(e.Sku, e.Figure) is { } b ? (a > b ? a : b) : null);
         paths.Insert(2, ("every read model (later of the two)", both.Ms, both.Missing));
-        return new Result(settings, sentPerSecond, paths);
+        return new Result(settings, sentPerSecond, paths, cpu);
     }
 
     public const int InFlight = 32;
@@ -160,6 +168,28 @@ public static class PropagationBenchmark
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Subscribing {channel} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>When the process API published each storefront figure: its inventory.availability.changed event's time.</summary>
+    private static async Task<Dictionary<(string Sku, int Figure), DateTimeOffset>> PublishedTimesAsync(Uri process, string channel)
+    {
+        using var client = Client(process, TestTokens.For("bench-events", null, "availability:read", TimeSpan.FromHours(2)));
+        var published = new Dictionary<(string, int), DateTimeOffset>();
+        string? cursor = null;
+        while (true)
+        {
+            var page = (await client.GetFromJsonAsync<IntegrationGateway.Contracts.Process.ChannelEventPage>(
+                $"/process/v1/events?limit=1000&channel={channel}" + (cursor is null ? "" : "&after=" + Uri.EscapeDataString(cursor))))!;
+            if (page.Events.Count == 0)
+            {
+                return published;
+            }
+            foreach (var e in page.Events.Where(e => e.Availability is not null))
+            {
+                published.TryAdd((e.Availability!.Sku, e.Availability.Available), e.Time);
+            }
+            cursor = page.NextCursor;
         }
     }
 
@@ -225,6 +255,10 @@ public static class PropagationBenchmark
         var sorted = values.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
+
+    public static string CpuLine(string store, Result result) =>
+        $"{store} propagation, CPU ms per change (until every observer had every change): " +
+        string.Join(", ", result.Cpu.Select(c => $"{c.Process} {c.Cpu.TotalMilliseconds / result.Settings.Changes:0.00}")) + ".";
 
     public static IEnumerable<string> Rows(string store, Result result) =>
         result.Paths.Select(p =>
