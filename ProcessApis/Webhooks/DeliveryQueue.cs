@@ -23,36 +23,65 @@ public sealed class DeliveryQueue(Database database)
         return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { now, limit }, cancellationToken: cancellationToken))).ToList();
     }
 
-    /// <summary>The message with its subscription, leased to <paramref name="owner"/>; null when another took it first.</summary>
-    public async Task<Claimed?> ClaimAsync(long id, string owner, long now, long leaseUntil, CancellationToken cancellationToken)
+    /// <summary>
+    /// The messages of <paramref name="ids"/> still free, each with its subscription, leased to <paramref name="owner"/>
+    /// in one transaction; those another instance took first, or whose subscription is disabled, are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<Claimed>> ClaimAsync(IReadOnlyList<long> ids, string owner, long now, long leaseUntil, CancellationToken cancellationToken)
     {
-        const string claimSql = """
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var claimSql = $"""
             UPDATE webhook_messages SET lease_owner = @owner, lease_until = @leaseUntil
-            WHERE id = @id AND state = 'pending' AND (lease_until IS NULL OR lease_until < @now)
+            WHERE {database.Dialect.IsAnyOf("id", "ids")} AND state = 'pending' AND (lease_until IS NULL OR lease_until < @now)
               AND EXISTS (SELECT 1 FROM webhook_subscriptions s WHERE s.id = webhook_messages.subscription_id AND s.enabled = 1)
             RETURNING id AS Id, subscription_id AS SubscriptionId, webhook_id AS WebhookId, event_type AS EventType,
                       first_sequence AS FirstSequence, last_sequence AS LastSequence, body AS Body, attempts AS Attempts
             """;
-        const string subscriptionSql = $"SELECT {SubscriptionRow.Columns} FROM webhook_subscriptions WHERE id = @SubscriptionId";
+        var subscriptionSql = $"SELECT {SubscriptionRow.Columns} FROM webhook_subscriptions WHERE {database.Dialect.IsAnyOf("id", "subscriptions")}";
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var message = await connection.QuerySingleOrDefaultAsync<MessageRow>(new CommandDefinition(claimSql, new { id, owner, leaseUntil, now }, transaction, cancellationToken: cancellationToken));
-        if (message is null)
+        var messages = (await connection.QueryAsync<MessageRow>(new CommandDefinition(claimSql, new { ids = ids.ToArray(), owner, leaseUntil, now }, transaction, cancellationToken: cancellationToken))).AsList();
+        if (messages.Count == 0)
         {
-            return null;
+            return [];
         }
-        var subscription = await connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(subscriptionSql, new { message.SubscriptionId }, transaction, cancellationToken: cancellationToken));
+        var subscriptions = (await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(subscriptionSql,
+            new { subscriptions = messages.Select(m => m.SubscriptionId).Distinct(StringComparer.Ordinal).ToArray() }, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(s => s.Id, StringComparer.Ordinal);
         await transaction.CommitAsync(cancellationToken);
-        return subscription is { Enabled: true } ? new Claimed(message, subscription) : null;
+        // In the order asked for (due order), so a caller sends the oldest first.
+        var order = ids.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+        return messages
+            .Where(m => subscriptions.TryGetValue(m.SubscriptionId, out var s) && s.Enabled)
+            .OrderBy(m => order[m.Id])
+            .Select(m => new Claimed(m, subscriptions[m.SubscriptionId]))
+            .ToList();
     }
 
     /// <summary>
-    /// Logs the attempt and settles the message: delivered, or due again at <paramref name="nextAttempt"/>. A success
-    /// clears the subscription's failing streak; a failure starts one, and <paramref name="disable"/> says why the
-    /// subscription stops (its messages stay).
+    /// Logs the attempts and settles their messages in one transaction: delivered, or due again at the outcome's next
+    /// attempt. A success clears the subscription's failing streak; a failure starts one, and the outcome's
+    /// <see cref="Outcome.Disable"/> says why the subscription stops (its messages stay).
     /// </summary>
-    public async Task RecordAsync(Claimed claimed, string owner, long attemptedAt, int? status, string? error, bool delivered,
-        long? nextAttempt, Func<long, string?> disable, CancellationToken cancellationToken)
+    public async Task RecordAsync(IReadOnlyList<Outcome> outcomes, string owner, CancellationToken cancellationToken)
+    {
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        foreach (var outcome in outcomes)
+        {
+            await RecordAsync(connection, transaction, outcome, owner, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task RecordAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Outcome outcome, string owner, CancellationToken cancellationToken)
     {
         const string deliveredSql = """
             UPDATE webhook_messages SET state = 'delivered', attempts = attempts + 1, delivered_at = @attemptedAt, lease_owner = NULL, lease_until = NULL
@@ -70,9 +99,8 @@ public sealed class DeliveryQueue(Database database)
                 status_code, error, next_attempt_at)
             VALUES (@SubscriptionId, @Id, @WebhookId, @EventType, @FirstSequence, @LastSequence, @attempt, @attemptedAt, @status, @error, @next)
             """;
-        var message = claimed.Message;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var message = outcome.Claimed.Message;
+        var (attemptedAt, status, error, delivered, nextAttempt) = (outcome.AttemptedAt, outcome.Status, outcome.Error, outcome.Delivered, outcome.NextAttempt);
         var updated = await connection.ExecuteAsync(new CommandDefinition(delivered ? deliveredSql : retrySql,
             new { message.Id, owner, attemptedAt, nextAttempt }, transaction, cancellationToken: cancellationToken));
         if (updated == 0)
@@ -88,7 +116,7 @@ public sealed class DeliveryQueue(Database database)
         else
         {
             var failingSince = await connection.ExecuteScalarAsync<long>(new CommandDefinition(failingSql, new { message.SubscriptionId, attemptedAt }, transaction, cancellationToken: cancellationToken));
-            reason = disable(failingSince);
+            reason = outcome.Disable(failingSince);
             if (reason is not null)
             {
                 await connection.ExecuteAsync(new CommandDefinition(disableSql, new { message.SubscriptionId, reason }, transaction, cancellationToken: cancellationToken));
@@ -100,8 +128,10 @@ public sealed class DeliveryQueue(Database database)
             message.SubscriptionId, message.Id, message.WebhookId, message.EventType, message.FirstSequence, message.LastSequence,
             attempt = message.Attempts + 1, attemptedAt, status, error = Truncate(logged), next = delivered || reason is not null ? null : nextAttempt,
         }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>One attempt's result: <see cref="Disable"/> is given when the subscription has been failing and says why it stops, if it does.</summary>
+    public sealed record Outcome(Claimed Claimed, long AttemptedAt, int? Status, string? Error, bool Delivered, long? NextAttempt, Func<long, string?> Disable);
 
     private static string? Truncate(string? text) => text is { Length: > 500 } ? text[..500] : text;
 

@@ -43,28 +43,46 @@ public sealed class DeliveryWorker(OutboxFanOut fanOut, DeliveryQueue queue, Web
         }
     }
 
+    /// <summary>
+    /// Sends what is due: claims it in one transaction, sends a few at once, and records every outcome in one
+    /// transaction, so a pass costs two writes however many messages it carries.
+    /// </summary>
     public async Task SendDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var due = await queue.DueAsync(clock.NowMs, settings.BatchSize, cancellationToken);
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
-            async (id, token) => await SendAsync(id, settings, token));
-    }
-
-    private async Task SendAsync(long id, WebhookOptions settings, CancellationToken cancellationToken)
-    {
-        var now = clock.Now;
-        // Longer than an attempt can take, so only a lease left by a crash is taken over.
-        var leaseUntil = now + settings.AttemptTimeout * 3 + TimeSpan.FromSeconds(30);
-        if (await queue.ClaimAsync(id, _owner, now.ToUnixTimeMilliseconds(), leaseUntil.ToUnixTimeMilliseconds(), cancellationToken) is not { } claimed)
+        if (due.Count == 0)
         {
             return;
         }
-        var result = await sender.SendAsync(claimed.Subscription, claimed.Message.WebhookId, claimed.Message.Body, now, cancellationToken);
+        var now = clock.Now;
+        // Longer than an attempt can take, so only a lease left by a crash is taken over.
+        var leaseUntil = now + settings.AttemptTimeout * 3 + TimeSpan.FromSeconds(30);
+        var claimed = await queue.ClaimAsync(due, _owner, now.ToUnixTimeMilliseconds(), leaseUntil.ToUnixTimeMilliseconds(), cancellationToken);
+        var outcomes = new DeliveryQueue.Outcome[claimed.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count), new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
+            async (i, token) => outcomes[i] = await SendAsync(claimed[i], settings, token));
+        await queue.RecordAsync(outcomes, _owner, CancellationToken.None);
+    }
+
+    private async Task<DeliveryQueue.Outcome> SendAsync(DeliveryQueue.Claimed claimed, WebhookOptions settings, CancellationToken cancellationToken)
+    {
+        var now = clock.Now;
+        WebhookSender.Result result;
+        try
+        {
+            result = await sender.SendAsync(claimed.Subscription, claimed.Message.WebhookId, claimed.Message.Body, now, cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // Recorded as a failed attempt like any other, so one odd failure does not hold back its batch's outcomes.
+            logger.LogWarning(failure, "Sending webhook {WebhookId} failed", claimed.Message.WebhookId);
+            result = new WebhookSender.Result(null, "The request could not be sent.", null);
+        }
         var attemptedAt = now.ToUnixTimeMilliseconds();
         var next = result.Delivered ? (long?)null : (now + RetryDelays.After(claimed.Message.Attempts + 1, result.RetryAfter, settings)).ToUnixTimeMilliseconds();
-        await queue.RecordAsync(claimed, _owner, attemptedAt, result.Status, result.Error, result.Delivered, next,
-            failingSince => DisableReason(result, failingSince, attemptedAt, settings), CancellationToken.None);
+        return new DeliveryQueue.Outcome(claimed, attemptedAt, result.Status, result.Error, result.Delivered, next,
+            failingSince => DisableReason(result, failingSince, attemptedAt, settings));
     }
 
     private static string? DisableReason(WebhookSender.Result result, long failingSince, long attemptedAt, WebhookOptions settings)
