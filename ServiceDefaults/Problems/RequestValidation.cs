@@ -38,20 +38,20 @@ public static class RequestValidation
                 list.Add(result.ErrorMessage ?? "Invalid value.");
             }
         }
-        foreach (var property in target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var fact in Facts(target.GetType()))
         {
+            var property = fact.Property;
             // [RegularExpression] passes an empty string by design; the contract's pattern decides whether "" matches.
-            if (property.GetCustomAttribute<RegularExpressionAttribute>() is { } pattern && property.GetValue(target) is ""
-                && !System.Text.RegularExpressions.Regex.IsMatch("", pattern.Pattern))
+            if (fact.EmptyFailsPattern is { } pattern && property.GetValue(target) is "")
             {
-                errors[prefix + JsonName(target.GetType(), property.Name)] = [$"The value must match {pattern.Pattern}."];
+                errors[prefix + fact.JsonName] = [$"The value must match {pattern}."];
             }
-            if (property.PropertyType == typeof(string) || property.GetIndexParameters().Length > 0)
+            if (!fact.MayNest)
             {
                 continue;
             }
             var value = property.GetValue(target);
-            var name = prefix + JsonName(target.GetType(), property.Name);
+            var name = prefix + fact.JsonName;
             if (value is IEnumerable items and not IDictionary)
             {
                 var index = 0;
@@ -74,6 +74,20 @@ public static class RequestValidation
             }
         }
     }
+
+    /// <summary>What validation needs to know of a type's properties, worked out once per type (reflection is slow on every request).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyFact[]> FactsByType = new();
+
+    private static PropertyFact[] Facts(Type type) => FactsByType.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Select(p => new PropertyFact(
+            p,
+            JsonName(t, p.Name),
+            p.GetCustomAttribute<RegularExpressionAttribute>() is { } pattern && !System.Text.RegularExpressions.Regex.IsMatch("", pattern.Pattern) ? pattern.Pattern : null,
+            MayNest: p.PropertyType != typeof(string) && p.GetIndexParameters().Length == 0))
+        .ToArray());
+
+    /// <summary><paramref name="EmptyFailsPattern"/>: the property's pattern when an empty string does not match it.</summary>
+    private sealed record PropertyFact(PropertyInfo Property, string JsonName, string? EmptyFailsPattern, bool MayNest);
 
     private static bool IsContractType(Type type) => type.IsClass && type.Namespace?.StartsWith("IntegrationGateway", StringComparison.Ordinal) == true;
 
