@@ -26,8 +26,8 @@ public static class AvailabilityEndpoints
     public static RouteGroupBuilder MapStorefrontAvailability<TLevel, TList>(this RouteGroupBuilder storefront, Asp.Versioning.ApiVersion version, Shapes<TLevel, TList> shapes)
         where TLevel : notnull where TList : notnull
     {
-        storefront.MapGet("/availability/{sku}", ([Sku] string sku, [FromQuery, CartId] string? cartId, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
-                GetOneAsync(sku, cartId, context, process, options.Value, shapes, cancellationToken))
+        storefront.MapGet("/availability/{sku}", ([Sku] string sku, [FromQuery, CartId] string? cartId, HttpContext context, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
+                GetOneAsync(sku, cartId, context, options.Value, shapes, cancellationToken))
             .MapToApiVersion(version)
             .WithName($"GetStockLevelV{version.MajorVersion}")
             .WithContractOperation("GetStockLevel")
@@ -35,8 +35,8 @@ public static class AvailabilityEndpoints
             .RequireAuthorization(Policies.ChannelBound, Policies.ReadAvailability)
             .Produces<TLevel>()
             .ProducesProblem(404).ProducesProblem(503);
-        storefront.MapGet("/availability", ([FromQuery, SkuList] string skus, HttpContext context, IInventoryProcessClient process, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
-                GetManyAsync(skus, context, process, options.Value, shapes, cancellationToken))
+        storefront.MapGet("/availability", ([FromQuery, SkuList] string skus, HttpContext context, IOptions<StorefrontOptions> options, CancellationToken cancellationToken) =>
+                GetManyAsync(skus, context, options.Value, shapes, cancellationToken))
             .MapToApiVersion(version)
             .WithName($"ListStockLevelsV{version.MajorVersion}")
             .WithContractOperation("ListStockLevels")
@@ -47,7 +47,7 @@ public static class AvailabilityEndpoints
         return storefront;
     }
 
-    private static async Task<IResult> GetOneAsync<TLevel, TList>(string sku, string? cartId, HttpContext context, IInventoryProcessClient process, StorefrontOptions options, Shapes<TLevel, TList> shapes, CancellationToken cancellationToken)
+    private static async Task<IResult> GetOneAsync<TLevel, TList>(string sku, string? cartId, HttpContext context, StorefrontOptions options, Shapes<TLevel, TList> shapes, CancellationToken cancellationToken)
         where TLevel : notnull where TList : notnull
     {
         var channel = context.AdmittedChannel();
@@ -66,7 +66,9 @@ public static class AvailabilityEndpoints
             ReadModelAnswers.Describe(context, [figure]);
             return EntityTags.OkOrNotModified(context, shapes.Level(ReadModelAnswers.ToAvailability(figure), options.LowStockThreshold), ReadModelAnswers.Tag([figure], []));
         }
-        // A cart's own holds count as available to it, which only the process API knows.
+        // A cart's own holds count as available to it, which only the process API knows. The client is asked for
+        // here, not taken by the handler: making one costs more than a read-model answer.
+        var process = context.RequestServices.GetRequiredService<IInventoryProcessClient>();
         var response = await process.GetChannelAvailabilityAsync(channel, [sku], cartId, cancellationToken);
         if (response is not { IsSuccessStatusCode: true, Content: { } availability })
         {
@@ -77,7 +79,7 @@ public static class AvailabilityEndpoints
             : Problem.NotFound($"No SKU {sku} is sold on this storefront.");
     }
 
-    private static async Task<IResult> GetManyAsync<TLevel, TList>(string skus, HttpContext context, IInventoryProcessClient process, StorefrontOptions options, Shapes<TLevel, TList> shapes, CancellationToken cancellationToken)
+    private static async Task<IResult> GetManyAsync<TLevel, TList>(string skus, HttpContext context, StorefrontOptions options, Shapes<TLevel, TList> shapes, CancellationToken cancellationToken)
         where TLevel : notnull where TList : notnull
     {
         var wanted = skus.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
