@@ -88,7 +88,7 @@ public sealed class AvailabilityReadModel(IServiceScopeFactory scopes, TimeProvi
             feedCursor ??= page.FeedCursor;
             foreach (var item in page.Items)
             {
-                view.Load(new Figure(item.Sku, item.Available, item.Sequence, item.Locations.ToList(), item.UpdatedAt, page.FeedPosition));
+                view.Load(new Figure(item.Sku, item.Available, item.Sequence, item.Locations.ToList(), item.UpdatedAt, page.FeedPosition) { BackorderEta = item.BackorderEta });
             }
             after = page.NextCursor;
         }

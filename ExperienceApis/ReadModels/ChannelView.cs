@@ -5,7 +5,11 @@ namespace IntegrationGateway.ExperienceApis.ReadModels;
 
 /// <summary>What a channel was last told of a SKU, as this instance's read model holds it.</summary>
 /// <summary>Position: the events feed position the figure is as new as (its event's, or the position of the page it was read in).</summary>
-public sealed record Figure(string Sku, int Available, long Sequence, IReadOnlyList<LocationAvailability> Locations, DateTimeOffset UpdatedAt, long Position);
+public sealed record Figure(string Sku, int Available, long Sequence, IReadOnlyList<LocationAvailability> Locations, DateTimeOffset UpdatedAt, long Position)
+{
+    /// <summary>When the channel is told 0: the earliest supplier ETA of units inbound to a location that serves it.</summary>
+    public DateTimeOffset? BackorderEta { get; init; }
+}
 
 /// <summary>
 /// One channel's figures, kept by its events: an event is applied only when it is the next of its SKU's sequence;
@@ -44,7 +48,7 @@ public sealed class ChannelView(string channel)
             return ApplyResult.Gap;
         }
         // One writer (the feeder) applies events; reads see either the old figure or the new one.
-        _figures[change.Sku] = new Figure(change.Sku, change.Available, change.Sequence, change.Locations.ToList(), at, position);
+        _figures[change.Sku] = new Figure(change.Sku, change.Available, change.Sequence, change.Locations.ToList(), at, position) { BackorderEta = change.BackorderEta };
         HighWater = Math.Max(HighWater, position);
         return ApplyResult.Applied;
     }
