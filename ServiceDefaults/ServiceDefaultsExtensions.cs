@@ -1,4 +1,5 @@
 using IntegrationGateway.ServiceDefaults.Auth;
+using IntegrationGateway.ServiceDefaults.Health;
 using IntegrationGateway.ServiceDefaults.Http;
 using IntegrationGateway.ServiceDefaults.Json;
 using IntegrationGateway.ServiceDefaults.Problems;
@@ -59,7 +60,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Liveness at /alive and readiness at /health, open to the orchestrator (no token).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/alive", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
         return app;
     }

@@ -45,6 +45,7 @@ public static class ErpApi
         builder.Services.AddSingleton<StockEventStore>();
         builder.Services.AddSingleton<FeedSignal>();
         builder.Services.AddHostedService<ErpSeeder>();
+        builder.Services.AddHostedService<InboundEtaBackfill>();
         return builder;
     }
 

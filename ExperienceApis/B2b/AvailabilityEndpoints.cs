@@ -1,9 +1,8 @@
 using IntegrationGateway.Contracts.B2b;
-using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ExperienceApis.Channels;
+using IntegrationGateway.ExperienceApis.ReadModels;
 using IntegrationGateway.ExperienceApis.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
-using IntegrationGateway.ServiceDefaults.Problems;
 using IntegrationGateway.ServiceDefaults.Validation;
 
 namespace IntegrationGateway.ExperienceApis.B2b;
@@ -22,28 +21,35 @@ public static class AvailabilityEndpoints
         return b2b;
     }
 
-    private static async Task<IResult> QueryAsync(B2bAvailabilityQuery query, HttpContext context, IInventoryProcessClient process, CancellationToken cancellationToken)
+    // The read model answers, backorder ETAs included (published with each figure): no call to the process API on the read
+    // path. The query is safe (x-safe in the contract), so it is tagged and answered 304 like a GET of availability.
+    private static async Task<IResult> QueryAsync(B2bAvailabilityQuery query, HttpContext context, CancellationToken cancellationToken)
     {
         if (SkuItems.Refusal(query.Skus, "skus") is { } badSku)
         {
             return badSku;
         }
-        var channel = context.AdmittedChannel();
-        var response = await process.QueryChannelAvailabilityAsync(new AvailabilityQuery { Channel = channel, Skus = query.Skus }, cancellationToken);
-        return response is { IsSuccessStatusCode: true, Content: { } availability }
-            ? TypedResults.Ok(Of(availability))
-            : ProcessAnswers.Relay(response, context);
+        var (view, failure) = await ReadModelAnswers.ViewAsync(context, context.AdmittedChannel(), cancellationToken);
+        if (view is null)
+        {
+            return failure!;
+        }
+        var wanted = query.Skus.Distinct(StringComparer.Ordinal).ToList();
+        var figures = wanted.Select(view.Find).OfType<Figure>().ToList();
+        var unknown = wanted.Where(s => view.Find(s) is null).ToList();
+        ReadModelAnswers.Describe(context, figures);
+        return EntityTags.OkOrNotModified(context, Of(figures, unknown), ReadModelAnswers.Tag(figures, unknown));
     }
 
-    private static B2bAvailability Of(ChannelAvailability availability) => new()
+    private static B2bAvailability Of(IEnumerable<Figure> figures, List<string> unknown) => new()
     {
-        Items = availability.Items.Select(i => new B2bSkuAvailability
+        Items = figures.Select(f => new B2bSkuAvailability
         {
-            Sku = i.Sku,
-            Available = i.Available,
-            Locations = i.Locations.Select(l => new B2bLocationStock { Location = l.Location, Available = l.Available }).ToList(),
-            BackorderEta = i.BackorderEta,
+            Sku = f.Sku,
+            Available = f.Available,
+            Locations = f.Locations.Select(l => new B2bLocationStock { Location = l.Location, Available = l.Available }).ToList(),
+            BackorderEta = f.BackorderEta,
         }).ToList(),
-        Unknown = availability.Unknown,
+        Unknown = unknown,
     };
 }

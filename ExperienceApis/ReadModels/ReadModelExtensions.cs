@@ -7,6 +7,8 @@ public static class ReadModelExtensions
     /// <summary>Per-channel read models of published availability, fed by the process API's events.</summary>
     public static IHostApplicationBuilder AddReadModels(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ReadModelOptions>().Bind(builder.Configuration.GetSection(ReadModelOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AvailabilityReadModel>();
         builder.Services.AddSingleton<ReadModelFeeder>();
         builder.AddReadModelTransport();

@@ -14,6 +14,7 @@ public sealed class ReadModelFeeder(IServiceScopeFactory scopes, AvailabilityRea
     private const int WaitSeconds = 3;
 
     private string? _cursor;
+    private long _reached;
 
     /// <summary>The feed position of the last event this instance has applied or dropped.</summary>
     public long Position { get; private set; }
@@ -28,25 +29,27 @@ public sealed class ReadModelFeeder(IServiceScopeFactory scopes, AvailabilityRea
         var process = scope.ServiceProvider.GetRequiredService<IInventoryProcessClient>();
         // From the first built view's position; with none, from the start of the retained feed: the first event of a
         // channel builds its view, whose figures are newer than the older events, which their sequence then drops.
-        _cursor ??= model.StartCursor;
+        if (_cursor is null && model.StartCursor is { } start)
+        {
+            _cursor = start;
+            _reached = model.StartPosition;
+        }
         var response = await process.ListChannelEventsAsync(_cursor, PageSize, WaitSeconds, null, cancellationToken);
         if (response is not { IsSuccessStatusCode: true, Content: { } page })
         {
             throw new HttpRequestException($"The process API's events answered {(int?)response.StatusCode}.", response.Error, response.StatusCode);
         }
-        foreach (var (change, position) in page.Events.Where(e => e.Availability is not null).Select(e => (e.Availability!, e.Position)))
+        foreach (var e in page.Events.Where(e => e.Availability is not null))
         {
-            var view = await model.ViewAsync(change.Channel, cancellationToken);
-            if (view.Apply(change, position, time.GetUtcNow()) == ApplyResult.Gap)
-            {
-                await model.RefreshAsync(view, change.Sku, cancellationToken);
-            }
+            await model.ApplyAsync(e.Availability!, e.Position, e.Time, cancellationToken);
         }
         _cursor = page.NextCursor;
         if (page.Events.Count > 0)
         {
             Position = page.Events[^1].Position;
+            _reached = Math.Max(_reached, Position);
         }
         model.Heard(applied: page.Events.Count > 0);
+        model.Followed(_reached, page.HeadPosition);
     }
 }

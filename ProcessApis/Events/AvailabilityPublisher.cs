@@ -162,7 +162,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
         var owed = state.Owed[sku].Where(o => known.FirstOrDefault(c => c.Id == o.Channel) is not { } other || ChannelFigure.Overlap(channel, other)).Sum(o => (int)o.Units);
         var figure = ChannelFigure.Of(channel, positions.Select(p => Freed(p, state.Expired.GetValueOrDefault((p.Sku, p.Location)))).ToList(), owed);
         var current = state.Published.GetValueOrDefault((channel.Id, sku));
-        if (current is not null && figure.SameAs(current.Available, JsonSerializer.Deserialize<List<LocationAvailability>>(current.Locations, Json) ?? []))
+        if (current is not null && figure.SameAs(current.Available, JsonSerializer.Deserialize<List<LocationAvailability>>(current.Locations, Json) ?? [], current.BackorderEta))
         {
             return null;
         }
@@ -174,6 +174,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
             Previous = current?.Available ?? 0,
             Sequence = (current?.Sequence ?? 0) + 1,
             Locations = figure.Locations.ToList(),
+            BackorderEta = figure.BackorderEta is { } eta ? DateTimeOffset.FromUnixTimeMilliseconds(eta) : null,
             SourceVersion = sourceVersion,
         };
     }
@@ -196,11 +197,16 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
 
     private static Task WriteFigureAsync(DbConnection connection, DbTransaction transaction, AvailabilityChange change, DateTimeOffset now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO channel_availability (channel_id, sku, sequence, available, locations, source_version, updated_at)
-            VALUES (@Channel, @Sku, @Sequence, @Available, @locations, @SourceVersion, @now)
+            INSERT INTO channel_availability (channel_id, sku, sequence, available, locations, backorder_eta, source_version, updated_at)
+            VALUES (@Channel, @Sku, @Sequence, @Available, @locations, @backorderEta, @SourceVersion, @now)
             ON CONFLICT (channel_id, sku) DO UPDATE SET sequence = excluded.sequence, available = excluded.available,
-                locations = excluded.locations, source_version = excluded.source_version, updated_at = excluded.updated_at
-            """, new { change.Channel, change.Sku, change.Sequence, change.Available, locations = JsonSerializer.Serialize(change.Locations, Json), change.SourceVersion, now = now.ToUnixTimeMilliseconds() },
+                locations = excluded.locations, backorder_eta = excluded.backorder_eta, source_version = excluded.source_version,
+                updated_at = excluded.updated_at
+            """, new
+            {
+                change.Channel, change.Sku, change.Sequence, change.Available, locations = JsonSerializer.Serialize(change.Locations, Json),
+                backorderEta = change.BackorderEta?.ToUnixTimeMilliseconds(), change.SourceVersion, now = now.ToUnixTimeMilliseconds(),
+            },
             transaction, cancellationToken: cancellationToken));
 
     private sealed record Mark

@@ -3,8 +3,11 @@ using IntegrationGateway.ProcessApis.Channels;
 
 namespace IntegrationGateway.ProcessApis.Events;
 
-/// <summary>What a channel is told of one SKU: the published total and the raw figure of each eligible location.</summary>
-public sealed record ChannelFigure(int Available, IReadOnlyList<LocationAvailability> Locations)
+/// <summary>
+/// What a channel is told of one SKU: the published total, the raw figure of each eligible location and, when the
+/// total is 0, the earliest supplier ETA of units inbound to those locations (unix ms), so a buyer can plan a backorder.
+/// </summary>
+public sealed record ChannelFigure(int Available, IReadOnlyList<LocationAvailability> Locations, long? BackorderEta)
 {
     /// <summary>
     /// Channel availability (DESIGN.md) from the positions of one SKU: the sum of available-to-sell over the locations
@@ -20,7 +23,8 @@ public sealed record ChannelFigure(int Available, IReadOnlyList<LocationAvailabi
         var locations = serving.Select(p => new LocationAvailability { Location = p.Location, Available = p.Available }).ToList();
         var skuClass = positions.Count > 0 ? positions[0].SkuClass : "";
         var rule = ChannelRules.For(channel.Rules, skuClass);
-        return new ChannelFigure(ChannelRules.Published(locations.Sum(l => l.Available) - owed, rule), locations);
+        var available = ChannelRules.Published(locations.Sum(l => l.Available) - owed, rule);
+        return new ChannelFigure(available, locations, available == 0 ? serving.Min(p => p.InboundEta) : null);
     }
 
     /// <summary>Whether a channel may be served from any location the other serves (an empty list serves from every one).</summary>
@@ -28,7 +32,8 @@ public sealed record ChannelFigure(int Available, IReadOnlyList<LocationAvailabi
         one.Locations.Count == 0 || other.Locations.Count == 0
         || one.Locations.Any(l => other.Locations.Any(o => o.Location == l.Location));
 
-    public bool SameAs(int available, IReadOnlyList<LocationAvailability> locations) =>
-        available == Available && locations.Count == Locations.Count
+    /// <summary>Whether this is what the channel was last told: the total, each location's figure and the backorder ETA.</summary>
+    public bool SameAs(int available, IReadOnlyList<LocationAvailability> locations, long? backorderEta) =>
+        available == Available && backorderEta == BackorderEta && locations.Count == Locations.Count
         && locations.Zip(Locations).All(pair => pair.First.Location == pair.Second.Location && pair.First.Available == pair.Second.Available);
 }

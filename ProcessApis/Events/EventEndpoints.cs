@@ -53,10 +53,13 @@ public static class EventEndpoints
             return ChannelAccess.Forbidden(channel ?? "*");
         }
         var rows = await FeedPoll.ReadAsync(token => store.PageAsync(afterPosition, limit, channel, token), signal, TimeSpan.FromSeconds(wait), time, cancellationToken);
+        var last = rows.Count > 0 ? rows[^1].Position : afterPosition;
         return TypedResults.Ok(new ChannelEventPage
         {
             Events = rows.Select(ToContract).ToList(),
-            NextCursor = PositionCursor.Encode(rows.Count > 0 ? rows[^1].Position : afterPosition),
+            NextCursor = PositionCursor.Encode(last),
+            // Read after the page, so never behind it: a follower learns how far it is from the newest event.
+            HeadPosition = Math.Max(last, await store.HeadAsync(cancellationToken)),
         });
     }
 
@@ -88,6 +91,7 @@ public static class EventEndpoints
                 Available = f.Available,
                 Sequence = f.Sequence,
                 Locations = JsonSerializer.Deserialize<List<LocationAvailability>>(f.Locations, Json) ?? [],
+                BackorderEta = f.BackorderEta is { } eta ? DateTimeOffset.FromUnixTimeMilliseconds(eta) : null,
                 UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(f.UpdatedAt),
             }).ToList(),
             NextCursor = figures.Count > limit ? SkuCursor.Encode(page[^1].Sku) : null,

@@ -13,6 +13,13 @@ public sealed class EventFeedStore(Database database)
         return await Outbox.PageAsync(connection, null, afterPosition, take, channel, cancellationToken);
     }
 
+    /// <summary>The position of the newest event in the outbox (0 when it is empty): how far a follower could be.</summary>
+    public async Task<long> HeadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(position) FROM outbox_events", cancellationToken: cancellationToken)) ?? 0;
+    }
+
     /// <summary>
     /// A page of a channel's figures in SKU order, and the outbox position they are at least as new as: read in one
     /// transaction, so following the feed from that position misses nothing.
@@ -21,7 +28,7 @@ public sealed class EventFeedStore(Database database)
     {
         var filter = sku is not null ? " AND sku = @sku" : afterSku is not null ? " AND sku > @afterSku" : "";
         var sql = $"""
-            SELECT sku AS Sku, available AS Available, sequence AS Sequence, locations AS Locations, updated_at AS UpdatedAt
+            SELECT sku AS Sku, available AS Available, sequence AS Sequence, locations AS Locations, backorder_eta AS BackorderEta, updated_at AS UpdatedAt
             FROM channel_availability WHERE channel_id = @channel{filter} ORDER BY sku LIMIT @take
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -39,6 +46,7 @@ public sealed class EventFeedStore(Database database)
         public int Available { get; init; }
         public long Sequence { get; init; }
         public string Locations { get; init; } = "[]";
+        public long? BackorderEta { get; init; }
         public long UpdatedAt { get; init; }
     }
 }

@@ -20,7 +20,10 @@ internal sealed class SkuState
             $"SELECT {StockPosition.Columns} FROM stock_positions WHERE {dialect.IsAnyOf("sku", "skus")} ORDER BY sku, location",
             new { skus }, transaction, cancellationToken: cancellationToken));
         var published = await connection.QueryAsync<PublishedRow>(new CommandDefinition(
-            $"SELECT channel_id AS Channel, sku AS Sku, sequence AS Sequence, available AS Available, locations AS Locations FROM channel_availability WHERE {dialect.IsAnyOf("sku", "skus")}",
+            $"""
+            SELECT channel_id AS Channel, sku AS Sku, sequence AS Sequence, available AS Available, locations AS Locations, backorder_eta AS BackorderEta
+            FROM channel_availability WHERE {dialect.IsAnyOf("sku", "skus")}
+            """,
             new { skus }, transaction, cancellationToken: cancellationToken));
         // Units a waiting backorder of a live order is owed are promised already: no channel that could fill it is told them.
         var owed = await connection.QueryAsync<OwedRow>(new CommandDefinition($"""
@@ -50,6 +53,7 @@ internal sealed class SkuState
         public long Sequence { get; init; }
         public int Available { get; init; }
         public string Locations { get; init; } = "[]";
+        public long? BackorderEta { get; init; }
     }
 
     public sealed record OwedRow

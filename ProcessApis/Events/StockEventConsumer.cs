@@ -44,20 +44,28 @@ public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database dat
         {
             return false;
         }
+        // The same version again with another class or inbound ETA is the ERP saying more of the same balance (an item's
+        // new class, the ETA of units inbound before its events carried one).
         const string apply = """
-            INSERT INTO stock_positions (sku, location, sku_class, on_hand, reserved, allocated, damaged, inspection, safety_stock, in_transit, inbound, version)
-            VALUES (@Sku, @Location, @SkuClass, @OnHand, @Reserved, @Allocated, @Damaged, @Inspection, @SafetyStock, @InTransit, @Inbound, @Version)
+            INSERT INTO stock_positions (sku, location, sku_class, on_hand, reserved, allocated, damaged, inspection, safety_stock, in_transit, inbound, inbound_eta, version)
+            VALUES (@Sku, @Location, @SkuClass, @OnHand, @Reserved, @Allocated, @Damaged, @Inspection, @SafetyStock, @InTransit, @Inbound, @InboundEta, @Version)
             ON CONFLICT (sku, location) DO UPDATE SET sku_class = excluded.sku_class, on_hand = excluded.on_hand, reserved = excluded.reserved,
                 allocated = excluded.allocated, damaged = excluded.damaged, inspection = excluded.inspection, safety_stock = excluded.safety_stock,
-                in_transit = excluded.in_transit, inbound = excluded.inbound, version = excluded.version
+                in_transit = excluded.in_transit, inbound = excluded.inbound, inbound_eta = excluded.inbound_eta, version = excluded.version
             WHERE excluded.version > stock_positions.version
-               OR (excluded.version = stock_positions.version AND excluded.sku_class <> stock_positions.sku_class)
+               OR (excluded.version = stock_positions.version AND (excluded.sku_class <> stock_positions.sku_class
+                   OR COALESCE(excluded.inbound_eta, -1) <> COALESCE(stock_positions.inbound_eta, -1)))
             """;
         var moved = new List<string>();
         foreach (var e in page.Events)
         {
+            var row = new
+            {
+                e.Sku, e.Location, e.SkuClass, e.OnHand, e.Reserved, e.Allocated, e.Damaged, e.Inspection, e.SafetyStock, e.InTransit, e.Inbound,
+                InboundEta = e.InboundEta?.ToUnixTimeMilliseconds(), e.Version,
+            };
             // An older or repeated event changes no row (invariant 3: newer state is never overwritten).
-            if (await connection.ExecuteAsync(new CommandDefinition(apply, e, transaction, cancellationToken: cancellationToken)) > 0)
+            if (await connection.ExecuteAsync(new CommandDefinition(apply, row, transaction, cancellationToken: cancellationToken)) > 0)
             {
                 moved.Add(e.Sku);
             }

@@ -9,6 +9,9 @@ namespace IntegrationGateway.ServiceDefaults.Telemetry;
 
 public static class TelemetryExtensions
 {
+    /// <summary>The product's own meters (IntegrationGateway.ReadModels, ...): instruments named ig.*, exported with the rest.</summary>
+    public const string ProductMeters = "IntegrationGateway.*";
+
     /// <summary>Traces, metrics and logs over OpenTelemetry; exported over OTLP when an endpoint is configured (Aspire sets one).</summary>
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
@@ -18,7 +21,7 @@ public static class TelemetryExtensions
             logging.IncludeScopes = true;
         });
         var telemetry = builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentationIfPresent())
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentationIfPresent().AddMeter(ProductMeters))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))

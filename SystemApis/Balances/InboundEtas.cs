@@ -31,6 +31,18 @@ public static class InboundEtas
         return balances.Select(b => b.Inbound > 0 ? b with { InboundEta = Earliest(rows[(b.Sku, b.Location)]) } : b).ToList();
     }
 
+    /// <summary>The ETA of one balance, read inside the caller's transaction (for the stock.changed event of a change).</summary>
+    public static async Task<DateTimeOffset?> OfBalanceAsync(DbConnection connection, DbTransaction transaction, string sku, string location, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT id AS Id, sku AS Sku, location AS Location, inbound_delta AS Delta, expected_at AS ExpectedAt
+            FROM ledger WHERE sku = @sku AND location = @location AND inbound_delta <> 0
+            ORDER BY id
+            """;
+        var rows = await connection.QueryAsync<InboundRow>(new CommandDefinition(sql, new { sku, location }, transaction, cancellationToken: cancellationToken));
+        return Earliest(rows);
+    }
+
     /// <summary>The ETA of the earliest purchase order not yet received, from a balance's inbound rows in posting order.</summary>
     public static DateTimeOffset? Earliest(IEnumerable<InboundRow> rowsInPostingOrder)
     {

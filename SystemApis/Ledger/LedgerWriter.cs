@@ -28,6 +28,6 @@ public static class LedgerWriter
             """;
         await connection.ExecuteAsync(new CommandDefinition(sql, entry, transaction, cancellationToken: cancellationToken));
         // Every balance change has a ledger row, so this is the one place that tells the change feed about it.
-        await StockEvents.StockEventWriter.AppendAsync(connection, transaction, entry.Sku, entry.Location, entry.CorrelationId, entry.CreatedAt, cancellationToken);
+        await StockEvents.StockEventWriter.AppendAsync(connection, transaction, entry.Sku, entry.Location, entry.CorrelationId, entry.CreatedAt, entry.InboundDelta != 0, cancellationToken);
     }
 }

@@ -58,7 +58,8 @@ public sealed class RebuildStore(TimeProvider time)
             foreach (var balance in differing)
             {
                 await connection.ExecuteAsync(new CommandDefinition(heal, balance, transaction, cancellationToken: cancellationToken));
-                await StockEvents.StockEventWriter.AppendAsync(connection, transaction, balance.Sku, balance.Location, null, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+                // The rebuilt inbound may differ from the stored one, and the ETA with it.
+                await StockEvents.StockEventWriter.AppendAsync(connection, transaction, balance.Sku, balance.Location, null, time.GetUtcNow().ToUnixTimeMilliseconds(), inboundMoved: true, cancellationToken);
             }
         }
         return StoredAnswer.Json(200, new RebuildReport

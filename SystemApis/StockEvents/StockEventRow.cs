@@ -7,7 +7,8 @@ public sealed record StockEventRow
     public const string Columns = """
         position AS Position, event_id AS EventId, sku AS Sku, location AS Location, sku_class AS SkuClass, on_hand AS OnHand,
         reserved AS Reserved, allocated AS Allocated, damaged AS Damaged, inspection AS Inspection, in_transit AS InTransit,
-        inbound AS Inbound, safety_stock AS SafetyStock, version AS Version, correlation_id AS CorrelationId, occurred_at AS OccurredAt
+        inbound AS Inbound, inbound_eta AS InboundEta, safety_stock AS SafetyStock, version AS Version, correlation_id AS CorrelationId,
+        occurred_at AS OccurredAt
         """;
 
     public long Position { get; init; }
@@ -22,6 +23,8 @@ public sealed record StockEventRow
     public int Inspection { get; init; }
     public int InTransit { get; init; }
     public int Inbound { get; init; }
+    /// <summary>Unix milliseconds: the earliest supplier ETA of the units inbound at commit.</summary>
+    public long? InboundEta { get; init; }
     public int SafetyStock { get; init; }
     public long Version { get; init; }
     public string? CorrelationId { get; init; }
@@ -42,6 +45,7 @@ public sealed record StockEventRow
         Inspection = Inspection,
         InTransit = InTransit,
         Inbound = Inbound,
+        InboundEta = InboundEta is { } eta ? DateTimeOffset.FromUnixTimeMilliseconds(eta) : null,
         SafetyStock = SafetyStock,
         Available = AvailableToSell.Of(OnHand, Reserved, Allocated, Damaged, Inspection, SafetyStock),
         Version = Version,

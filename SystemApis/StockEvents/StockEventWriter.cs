@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using IntegrationGateway.ServiceDefaults.Storage;
+using IntegrationGateway.SystemApis.Balances;
 
 namespace IntegrationGateway.SystemApis.StockEvents;
 
@@ -10,24 +11,44 @@ namespace IntegrationGateway.SystemApis.StockEvents;
 /// </summary>
 public static class StockEventWriter
 {
-    /// <summary>The event of one balance.</summary>
-    public static Task AppendAsync(DbConnection connection, DbTransaction transaction, string sku, string location, string? correlationId, long occurredAt, CancellationToken cancellationToken) =>
-        WriteAsync(connection, transaction, "b.sku = @sku AND b.location = @location", new { sku, location, correlationId, occurredAt }, cancellationToken);
+    // The ETA depends only on the balance's inbound ledger rows, so a change that moved no inbound units keeps the ETA
+    // of the balance's latest event (one indexed row) instead of replaying its purchase orders on every reservation.
+    private const string CarriedEta = """
+        CASE WHEN b.inbound > 0 THEN (SELECT e.inbound_eta FROM stock_events e WHERE e.sku = b.sku AND e.location = b.location
+                                      ORDER BY e.position DESC LIMIT 1) END
+        """;
 
-    /// <summary>The events of every balance of a SKU: its item changed (a new SKU, or a new class, which picks the channels' rules).</summary>
-    public static Task AppendForSkuAsync(DbConnection connection, DbTransaction transaction, string sku, string? correlationId, long occurredAt, CancellationToken cancellationToken) =>
-        WriteAsync(connection, transaction, "b.sku = @sku", new { sku, location = (string?)null, correlationId, occurredAt }, cancellationToken);
-
-    private static async Task WriteAsync(DbConnection connection, DbTransaction transaction, string where, object parameters, CancellationToken cancellationToken)
+    /// <summary>The event of one balance; <paramref name="inboundMoved"/> when the change may have moved its inbound units (the ETA is then worked out again).</summary>
+    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, string sku, string location, string? correlationId, long occurredAt, bool inboundMoved, CancellationToken cancellationToken)
     {
-        // The ledger's append lock orders these rows too (a no-op when the ledger row took it a moment ago).
         await Database.SerializeAppendsAsync(connection, transaction, "ledger", cancellationToken);
+        if (!inboundMoved)
+        {
+            await WriteAsync(connection, transaction, "b.sku = @sku AND b.location = @location", CarriedEta, new { sku, location, correlationId, occurredAt }, cancellationToken);
+            return;
+        }
+        // Read after the change's ledger row, in its transaction: the ETA is the one this commit makes.
+        var eta = await InboundEtas.OfBalanceAsync(connection, transaction, sku, location, cancellationToken);
+        await WriteAsync(connection, transaction, "b.sku = @sku AND b.location = @location", "@inboundEta",
+            new { sku, location, correlationId, occurredAt, inboundEta = eta?.ToUnixTimeMilliseconds() }, cancellationToken);
+    }
+
+    /// <summary>The events of every balance of a SKU: its item changed (a new SKU, or a new class, which picks the channels' rules); no inbound units moved.</summary>
+    public static async Task AppendForSkuAsync(DbConnection connection, DbTransaction transaction, string sku, string? correlationId, long occurredAt, CancellationToken cancellationToken)
+    {
+        await Database.SerializeAppendsAsync(connection, transaction, "ledger", cancellationToken);
+        await WriteAsync(connection, transaction, "b.sku = @sku", CarriedEta, new { sku, location = (string?)null, correlationId, occurredAt }, cancellationToken);
+    }
+
+    // The ledger's append lock, taken by the callers (a no-op when the ledger row took it a moment ago), orders these rows too.
+    private static async Task WriteAsync(DbConnection connection, DbTransaction transaction, string where, string eta, object parameters, CancellationToken cancellationToken)
+    {
         // A version 7 id per row: unique, and in time order, which helps whoever stores them.
         var sql = $"""
             INSERT INTO stock_events (event_id, sku, location, sku_class, on_hand, reserved, allocated, damaged, inspection,
-                                      in_transit, inbound, safety_stock, version, correlation_id, occurred_at)
+                                      in_transit, inbound, inbound_eta, safety_stock, version, correlation_id, occurred_at)
             SELECT @eventPrefix || b.location, b.sku, b.location, i.sku_class, b.on_hand, b.reserved, b.allocated, b.damaged,
-                   b.inspection, b.in_transit, b.inbound, b.safety_stock, b.version, @correlationId, @occurredAt
+                   b.inspection, b.in_transit, b.inbound, {eta}, b.safety_stock, b.version, @correlationId, @occurredAt
             FROM balances b JOIN items i ON i.sku = b.sku
             WHERE {where}
             """;

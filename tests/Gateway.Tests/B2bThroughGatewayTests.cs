@@ -74,6 +74,36 @@ public sealed class B2bThroughGatewayTests(SqliteStackFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task AQueryIsTaggedDatedAndAnswered304UntilOneOfItsFiguresChanges()
+    {
+        var sku = await _stack.Inventory().NewSkuAsync(("EU-1", 2));
+        var other = await _stack.Inventory().NewSkuAsync(("US-1", 1));
+        var client = _stack.B2bClient("b2b-etag");
+
+        var first = await client.QueryB2bAvailabilityAsync([sku, other]);
+        var tag = first.Headers.ETag;
+        var same = await client.SendAsync(Conditional([sku, other], tag!));
+        await _stack.Inventory().ReceiveAsync(other, "US-1", 1);
+        var changed = await client.SendAsync(Conditional([sku, other], tag!));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(tag);
+        Assert.NotNull(first.Headers.Age);
+        Assert.NotNull(first.Content.Headers.LastModified);
+        Assert.Equal(HttpStatusCode.NotModified, same.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(tag, changed.Headers.ETag);
+        Assert.Equal(2, B2bRequests.ItemsBySku(await changed.JsonAsync(HttpStatusCode.OK))[other].GetProperty("available").GetInt32());
+    }
+
+    private static HttpRequestMessage Conditional(string[] skus, System.Net.Http.Headers.EntityTagHeaderValue tag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/b2b/v1/availability/query") { Content = JsonContent.Create(new { skus }) };
+        request.Headers.IfNoneMatch.Add(tag);
+        return request;
+    }
+
+    [Fact]
     public async Task MoreThanAThousandSkusOrNoneIsAValidationProblem()
     {
         var client = _stack.B2bClient("b2b-bounds");

@@ -33,6 +33,23 @@ public static class ErpCalls
     public static Task<HttpResponseMessage> MoveAsync(this HttpClient erp, string sku, string location, string type, int quantity, string? key = null) =>
         erp.PostKeyedAsync("/system/erp/v1/movements", new { sku, location, type, quantity, reason = "test" }, key);
 
+    /// <summary>Every stock.changed event of one balance, in feed order, paging the whole feed as the process API follows it.</summary>
+    public static async Task<List<StockEvent>> StockEventsOfAsync(this HttpClient erp, string sku, string location)
+    {
+        var events = new List<StockEvent>();
+        string? after = null;
+        while (true)
+        {
+            var page = (await erp.GetFromJsonAsync<StockEventPage>($"/system/erp/v1/stock-events?limit=1000{(after is null ? "" : "&after=" + after)}"))!;
+            events.AddRange(page.Events.Where(e => e.Sku == sku && e.Location == location));
+            if (page.Events.Count == 0)
+            {
+                return events;
+            }
+            after = page.NextCursor;
+        }
+    }
+
     /// <summary>A movement with the fields only some types carry (toLocation, expectedAt, disposition, referenceDocument).</summary>
     public static Task<HttpResponseMessage> PostMovementAsync(this HttpClient erp, string sku, string location, string type, int quantity, string? toLocation = null,
         DateTimeOffset? expectedAt = null, string? disposition = null, string? referenceDocument = null, string? key = null) =>

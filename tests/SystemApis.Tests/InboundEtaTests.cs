@@ -63,6 +63,29 @@ public abstract class InboundEtaTests(ServiceHost<SystemApisEntryPoint> host)
     }
 
     [Fact]
+    public async Task EachStockEventCarriesTheInboundEtaItsCommitMade()
+    {
+        var sku = await new Inventory(_erp).NewSkuAsync(("EU-1", 3));
+        var told = new List<(int Inbound, DateTimeOffset? Eta)>();
+        async Task PostAndReadAsync(string type, int quantity, DateTimeOffset? expectedAt = null)
+        {
+            await PostAsync(sku, type, quantity, expectedAt);
+            var latest = (await _erp.StockEventsOfAsync(sku, "EU-1"))[^1];
+            Assert.Equal(await EuAsync(sku), (latest.Inbound, latest.InboundEta));
+            told.Add((latest.Inbound, latest.InboundEta));
+        }
+
+        await PostAndReadAsync("purchase-order", 4, December10);
+        await PostAndReadAsync("purchase-order", 2, December1);
+        // Moves no inbound units: the ETA is carried from the balance's previous event.
+        await PostAndReadAsync("safety-stock", 1);
+        await PostAndReadAsync("purchase-receipt", 2);
+        await PostAndReadAsync("purchase-receipt", 4);
+
+        Assert.Equal([(4, December10), (6, December1), (6, December1), (4, December10), (0, null)], told);
+    }
+
+    [Fact]
     public async Task ABalanceQueryOfNoneOrMoreThanAThousandSkusIsAValidationProblem()
     {
         await (await _erp.PostAsJsonAsync("/system/erp/v1/balances/query", new { skus = Array.Empty<string>() })).AssertProblemAsync(HttpStatusCode.BadRequest, "validation");

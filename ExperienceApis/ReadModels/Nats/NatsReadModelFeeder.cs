@@ -27,6 +27,7 @@ public sealed class NatsReadModelFeeder(AvailabilityReadModel model, INatsJSCont
     private long _position;
     private long _duplicates;
     private long _starts;
+    private bool _consuming;
 
     /// <summary>The outbox position (Ig-Position) of the last event this instance has applied or dropped.</summary>
     public long Position => Interlocked.Read(ref _position);
@@ -90,6 +91,7 @@ public sealed class NatsReadModelFeeder(AvailabilityReadModel model, INatsJSCont
         };
         var consumer = await js.CreateOrUpdateConsumerAsync(settings.Nats.Stream, config, cancellationToken);
         Interlocked.Increment(ref _starts);
+        Volatile.Write(ref _consuming, true);
         try
         {
             await foreach (var message in consumer.ConsumeAsync<byte[]>(opts: Pulls, cancellationToken: cancellationToken))
@@ -100,6 +102,7 @@ public sealed class NatsReadModelFeeder(AvailabilityReadModel model, INatsJSCont
         }
         finally
         {
+            Volatile.Write(ref _consuming, false);
             await ForgetAsync(settings.Nats.Stream, config.Name!);
         }
     }
@@ -110,15 +113,10 @@ public sealed class NatsReadModelFeeder(AvailabilityReadModel model, INatsJSCont
             && long.TryParse(header.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var read) ? read : 0;
         if (message.Data is { Length: > 0 } data && JsonSerializer.Deserialize<AvailabilityChange>(data, Json) is { } change)
         {
-            var view = await model.ViewAsync(change.Channel, cancellationToken);
-            switch (view.Apply(change, position, time.GetUtcNow()))
+            // The broker's time of storing the message stands for the source's: the relay publishes right after commit.
+            if (await model.ApplyAsync(change, position, message.Metadata?.Timestamp, cancellationToken) == ApplyResult.Duplicate)
             {
-                case ApplyResult.Gap:
-                    await model.RefreshAsync(view, change.Sku, cancellationToken);
-                    break;
-                case ApplyResult.Duplicate:
-                    Interlocked.Increment(ref _duplicates);
-                    break;
+                Interlocked.Increment(ref _duplicates);
             }
         }
         if (position > Position)
@@ -126,6 +124,8 @@ public sealed class NatsReadModelFeeder(AvailabilityReadModel model, INatsJSCont
             Interlocked.Exchange(ref _position, position);
         }
         model.Heard(applied: true);
+        // The broker counts the stream's messages after this one that this consumer has still to get.
+        model.Followed(Position, Position + (long)(message.Metadata?.NumPending ?? 0));
     }
 
     /// <summary>While the connection to the broker is up, the stream is followed: Age stays 0 even when nothing changes.</summary>
@@ -136,6 +136,10 @@ public sealed class NatsReadModelFeeder(AvailabilityReadModel model, INatsJSCont
             if (js.Connection.ConnectionState == NatsConnectionState.Open && Starts > 0)
             {
                 model.Heard(applied: false);
+                if (Volatile.Read(ref _consuming))
+                {
+                    model.ConfirmCaughtUp();
+                }
             }
             try
             {

@@ -33,13 +33,15 @@ public static class HostClients
     /// <summary>Operations staff calling the ERP directly, to lay out stock and read it back.</summary>
     public static Inventory Inventory(this Stack stack) => new(stack.Erp.Client(TestTokens.Admin()));
 
-    /// <summary>Waits for propagation before a GET of availability or of a marketplace feed.</summary>
+    /// <summary>Waits for propagation before a GET of availability or of a marketplace feed, and before a (safe) POST availability query.</summary>
     private sealed class SettlingHandler(Func<Task> settle) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri?.AbsolutePath ?? "";
-            if (request.Method == HttpMethod.Get && (path.Contains("/availability", StringComparison.Ordinal) || path.Contains("/inventory-feed", StringComparison.Ordinal)))
+            var read = request.Method == HttpMethod.Get && (path.Contains("/availability", StringComparison.Ordinal) || path.Contains("/inventory-feed", StringComparison.Ordinal));
+            var query = request.Method == HttpMethod.Post && path.EndsWith("/availability/query", StringComparison.Ordinal);
+            if (read || query)
             {
                 await settle();
             }

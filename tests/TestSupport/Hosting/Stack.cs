@@ -50,10 +50,15 @@ public sealed class Stack : IAsyncDisposable
             // The WMS system API runs in the system host beside the ERP, as in the app host.
             ["Downstream:Wms"] = erp.Address.ToString(),
         }.WithTransport(options), options.ProcessServices).Start();
-        var storefront = new ServiceHost<ExperienceApisEntryPoint>(new Dictionary<string, string?>
+        var experienceSettings = new Dictionary<string, string?>
         {
             ["Downstream:Process"] = process.Address.ToString(),
-        }.WithTransport(options)).Start();
+        }.WithTransport(options);
+        foreach (var (key, value) in options.ExperienceSettings)
+        {
+            experienceSettings[key] = value;
+        }
+        var storefront = new ServiceHost<ExperienceApisEntryPoint>(experienceSettings, options.ExperienceServices).Start();
         var gatewaySettings = new Dictionary<string, string?>
         {
             ["ReverseProxy:Clusters:experience:Destinations:primary:Address"] = storefront.Address.ToString(),

@@ -16,4 +16,8 @@ public sealed record StackOptions
     public Action<IServiceCollection>? ErpServices { get; init; }
 
     public Action<IServiceCollection>? ProcessServices { get; init; }
+
+    public Action<IServiceCollection>? ExperienceServices { get; init; }
+
+    public IReadOnlyDictionary<string, string?> ExperienceSettings { get; init; } = new Dictionary<string, string?>();
 }

@@ -23,6 +23,9 @@ public sealed class EventDrivenAvailabilityOverNatsOnSqliteTests(NatsStackFixtur
 
     [Fact]
     public Task SequencesHaveNoGapsAndPreviousIsTheLastFigure() => EventDrivenAvailability.SequencesHaveNoGapsAndPreviousIsTheLastFigureAsync(fixture.Stack);
+
+    [Fact]
+    public Task B2bAnswersEqualTheProcessFiguresIncludingBackorderEta() => B2bFromTheReadModel.B2bAnswersEqualTheProcessFiguresIncludingBackorderEtaAsync(fixture.Stack);
 }
 
 public sealed class EventDrivenAvailabilityOverNatsOnPostgresTests(NatsPostgresStackFixture fixture) : IClassFixture<NatsPostgresStackFixture>
@@ -32,6 +35,9 @@ public sealed class EventDrivenAvailabilityOverNatsOnPostgresTests(NatsPostgresS
 
     [Fact]
     public Task SequencesHaveNoGapsAndPreviousIsTheLastFigure() => EventDrivenAvailability.SequencesHaveNoGapsAndPreviousIsTheLastFigureAsync(fixture.Stack);
+
+    [Fact]
+    public Task B2bAnswersEqualTheProcessFiguresIncludingBackorderEta() => B2bFromTheReadModel.B2bAnswersEqualTheProcessFiguresIncludingBackorderEtaAsync(fixture.Stack);
 }
 
 /// <summary>At least once on the wire, once in effect: repeats are dropped by the broker (Nats-Msg-Id) or by the reader (sequence).</summary>
