@@ -5,6 +5,7 @@ using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Changes;
 using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ProcessApis.Holds;
+using IntegrationGateway.ProcessApis.Steps;
 using IntegrationGateway.ServiceDefaults.Feeds;
 using IntegrationGateway.ServiceDefaults.Storage;
 
@@ -16,7 +17,7 @@ namespace IntegrationGateway.ProcessApis.Events;
 /// the new figure with the next sequence and its inventory.availability.changed event in one transaction. It starts
 /// by recomputing everything, which also heals a mark lost to a crash between two writes of a change.
 /// </summary>
-public sealed class AvailabilityPublisher(Database database, ChannelStore channels, AvailabilityWork work, FeedSignal feed, HoldClock holds, TimeProvider time, ILogger<AvailabilityPublisher> logger) : BackgroundService
+public sealed class AvailabilityPublisher(Database database, ChannelStore channels, AvailabilityWork work, FeedSignal feed, HoldClock holds, IStepHook steps, TimeProvider time, ILogger<AvailabilityPublisher> logger) : BackgroundService
 {
     public const string EventType = OutboxEvent.AvailabilityChanged;
     private const int MarksPerPass = 500;
@@ -126,6 +127,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
         await transaction.CommitAsync(cancellationToken);
         if (events.Count > 0)
         {
+            await steps.ReachedAsync(ProcessSteps.AvailabilityPublished, cancellationToken);
             feed.Pulse();
         }
         return true;
