@@ -122,8 +122,10 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
             }
         }
         await Outbox.AppendAsync(connection, transaction, events, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM availability_marks WHERE id <= @last",
-            new { last = marks[^1].Id }, transaction, cancellationToken: cancellationToken));
+        // The marks read, not every id up to the last: on PostgreSQL an id is taken at insert, so a lower one may have
+        // been uncommitted when they were read and committed since; it stays for the next pass.
+        await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM availability_marks WHERE {database.Dialect.IsAnyOf("id", "ids")}",
+            new { ids = marks.Select(m => m.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         if (events.Count > 0)
         {
