@@ -29,29 +29,34 @@ public static class Propagation
         IReadOnlyList<ServiceHost<ExperienceApisEntryPoint>> experiences, bool overNats = false)
     {
         var deadline = DateTimeOffset.UtcNow + Within;
-        while (!await SettledAsync(erp, process, experiences, overNats))
+        while (await StateAsync(erp, process, experiences, overNats) is { Settled: false } state)
         {
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new TimeoutException($"Events did not reach the read models within {Within.TotalSeconds} s.");
+                throw new TimeoutException($"Events did not reach the read models within {Within.TotalSeconds} s: {state}.");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(5));
         }
     }
 
-    private static async Task<bool> SettledAsync(ServiceHost<SystemApisEntryPoint> erpHost, ServiceHost<ProcessApisEntryPoint> processHost,
+    private sealed record State(long ErpHead, long Consumed, long Marks, long Published, IReadOnlyList<long> Reached)
+    {
+        public bool Settled => Consumed >= ErpHead && Marks == 0 && Reached.All(r => r >= Published);
+
+        public override string ToString() =>
+            $"ERP stock events up to {ErpHead}, consumed up to {Consumed}; {Marks} marks left; published up to {Published}, read models at {string.Join(", ", Reached)}";
+    }
+
+    private static async Task<State> StateAsync(ServiceHost<SystemApisEntryPoint> erpHost, ServiceHost<ProcessApisEntryPoint> processHost,
         IReadOnlyList<ServiceHost<ExperienceApisEntryPoint>> experiences, bool overNats)
     {
         await using var erp = await erpHost.Services.GetRequiredService<Database>().OpenAsync(CancellationToken.None);
         var erpHead = await erp.ExecuteScalarAsync<long?>("SELECT MAX(position) FROM stock_events") ?? 0;
         await using var process = await processHost.Services.GetRequiredService<Database>().OpenAsync(CancellationToken.None);
         var consumed = await process.ExecuteScalarAsync<long?>("SELECT position FROM consumer_cursors WHERE consumer = 'erp-stock-events'") ?? 0;
-        if (consumed < erpHead || await process.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM availability_marks") > 0)
-        {
-            return false;
-        }
+        var marks = await process.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM availability_marks");
         var published = await process.ExecuteScalarAsync<long?>("SELECT MAX(position) FROM outbox_events WHERE type = 'inventory.availability.changed'") ?? 0;
-        return experiences.All(experience => FeedPosition(experience, overNats) >= published);
+        return new State(erpHead, consumed, marks, published, experiences.Select(experience => FeedPosition(experience, overNats)).ToList());
     }
 
     private static long FeedPosition(ServiceHost<ExperienceApisEntryPoint> experience, bool overNats) => overNats
