@@ -1,8 +1,12 @@
 using System.Net.Http.Json;
+using Dapper;
+using IntegrationGateway.Gateway.Tests.Events.Nats;
 using IntegrationGateway.Gateway.Tests.Soak;
 using IntegrationGateway.ProcessApis.Steps;
 using IntegrationGateway.ServiceDefaults.Storage;
+using IntegrationGateway.TestSupport;
 using IntegrationGateway.TestSupport.Hosting;
+using IntegrationGateway.TestSupport.Nats;
 using IntegrationGateway.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -29,6 +33,37 @@ public sealed class TwoInstancesOfEachServiceTests(ITestOutputHelper output)
         var gates = new[] { new StepGate(), new StepGate() };
         await using var stack = ScaledOutStack.Start((await cluster.CreateDatabaseAsync(), await cluster.CreateDatabaseAsync()),
             processServices: (n, services) => services.AddSingleton<IStepHook>(gates[n]));
+
+        await RunAndCheckAsync(stack, gates);
+    }
+
+    /// <summary>
+    /// Over NATS both process instances run the outbox relay. A plain subscriber sees every publish, including any the
+    /// broker's Nats-Msg-Id dedupe would hide, so each outbox row seen exactly once says no row went out twice.
+    /// </summary>
+    [Fact]
+    public async Task OverNatsTheTwoRelaysPublishEachOutboxRowOnceAndBothReadModelsEqualTheTruth()
+    {
+        await using var broker = await NatsServer.StartAsync();
+        await using var cluster = await PostgresCluster.StartAsync();
+        var gates = new[] { new StepGate(), new StepGate() };
+        await using var stack = ScaledOutStack.Start((await cluster.CreateDatabaseAsync(), await cluster.CreateDatabaseAsync()), natsUrl: broker.Url,
+            processServices: (n, services) => services.AddSingleton<IStepHook>(gates[n]));
+        await using var relayed = await RelayedMessages.StartAsync(broker.Url);
+
+        await RunAndCheckAsync(stack, gates);
+
+        await using var connection = await stack.Processes[0].Services.GetRequiredService<Database>().OpenAsync(CancellationToken.None);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_events WHERE published_at IS NULL"));
+        var rows = (await connection.QueryAsync<string>("SELECT event_id FROM outbox_events")).ToHashSet(StringComparer.Ordinal);
+        await Eventually.ReachesAsync(() => Task.FromResult(relayed.Ids.Count), n => n >= rows.Count, Propagation.Within, TimeSpan.FromMilliseconds(20));
+        var twice = relayed.Ids.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToList();
+        Assert.True(twice.Count == 0, $"{twice.Count} outbox rows were published more than once: {string.Join(", ", twice.Take(10))}");
+        Assert.Equal(rows.Order(StringComparer.Ordinal), relayed.Ids.Order(StringComparer.Ordinal));
+    }
+
+    private async Task RunAndCheckAsync(ScaledOutStack stack, StepGate[] gates)
+    {
         (string Id, string Type, bool TakesOrders)[] channels =
             [("storefront", "storefront", true), ("marketplace", "marketplace", false), ("b2b", "b2b", false), ("shop-scaled", "storefront", false), ("mp-scaled", "marketplace", false)];
         using (var admin = stack.Processes[0].Client(TestTokens.Admin("scaled-setup")))
