@@ -5,6 +5,7 @@ using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ProcessApis.Changes;
 using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ProcessApis.Holds;
+using IntegrationGateway.ProcessApis.Steps;
 using IntegrationGateway.ServiceDefaults.Feeds;
 using IntegrationGateway.ServiceDefaults.Storage;
 
@@ -16,7 +17,7 @@ namespace IntegrationGateway.ProcessApis.Events;
 /// the new figure with the next sequence and its inventory.availability.changed event in one transaction. It starts
 /// by recomputing everything, which also heals a mark lost to a crash between two writes of a change.
 /// </summary>
-public sealed class AvailabilityPublisher(Database database, ChannelStore channels, AvailabilityWork work, FeedSignal feed, HoldClock holds, TimeProvider time, ILogger<AvailabilityPublisher> logger) : BackgroundService
+public sealed class AvailabilityPublisher(Database database, ChannelStore channels, AvailabilityWork work, FeedSignal feed, HoldClock holds, IStepHook steps, TimeProvider time, ILogger<AvailabilityPublisher> logger) : BackgroundService
 {
     public const string EventType = OutboxEvent.AvailabilityChanged;
     private const int MarksPerPass = 500;
@@ -121,11 +122,14 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
             }
         }
         await Outbox.AppendAsync(connection, transaction, events, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM availability_marks WHERE id <= @last",
-            new { last = marks[^1].Id }, transaction, cancellationToken: cancellationToken));
+        // The marks read, not every id up to the last: on PostgreSQL an id is taken at insert, so a lower one may have
+        // been uncommitted when they were read and committed since; it stays for the next pass.
+        await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM availability_marks WHERE {database.Dialect.IsAnyOf("id", "ids")}",
+            new { ids = marks.Select(m => m.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         if (events.Count > 0)
         {
+            await steps.ReachedAsync(ProcessSteps.AvailabilityPublished, cancellationToken);
             feed.Pulse();
         }
         return true;

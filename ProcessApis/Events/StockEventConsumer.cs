@@ -3,6 +3,7 @@ using Dapper;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ProcessApis.Changes;
 using IntegrationGateway.ProcessApis.Sourcing;
+using IntegrationGateway.ProcessApis.Steps;
 using IntegrationGateway.ServiceDefaults.Storage;
 
 namespace IntegrationGateway.ProcessApis.Events;
@@ -13,7 +14,7 @@ namespace IntegrationGateway.ProcessApis.Events;
 /// a crash before the commit reads the same page again, and a page applied twice changes nothing (an event only
 /// replaces an older version).
 /// </summary>
-public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database database, AvailabilityWork work, TimeProvider time, ILogger<StockEventConsumer> logger) : BackgroundService
+public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database database, AvailabilityWork work, IStepHook steps, TimeProvider time, ILogger<StockEventConsumer> logger) : BackgroundService
 {
     public const string Consumer = "erp-stock-events";
     private const int PageSize = 500;
@@ -76,6 +77,7 @@ public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database dat
             ON CONFLICT (consumer) DO UPDATE SET position = excluded.position, cursor = excluded.cursor, updated_at = excluded.updated_at
             """, new { Consumer, position = page.Events[^1].Position, cursor = page.NextCursor, now }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        await steps.ReachedAsync(ProcessSteps.StockEventsApplied, cancellationToken);
         work.Nudge();
         return true;
     }

@@ -2,7 +2,8 @@ namespace IntegrationGateway.ProcessApis.Steps;
 
 /// <summary>
 /// The points between the steps of placing, holding, confirming and allocating where a crash leaves work that recovery
-/// must finish or undo: each is after one system's change and before the next one's.
+/// must finish or undo: each is after one system's change and before the next one's. The event path has two of its
+/// own, between a commit and the wake-up of whoever acts on it next.
 /// </summary>
 public static class ProcessSteps
 {
@@ -36,6 +37,13 @@ public static class ProcessSteps
     /// <summary>Every line is allocated and recorded; the key is not completed yet.</summary>
     public const string AllocateRecorded = "allocate:recorded";
 
+    /// <summary>The stock-event consumer committed a page (positions, marks and cursor); the publisher has not been woken.</summary>
+    public const string StockEventsApplied = "events:stock-applied";
+
+    /// <summary>The publisher committed new figures and their events; the events feed's waiting readers have not been woken.</summary>
+    public const string AvailabilityPublished = "events:availability-published";
+
     public static IReadOnlyList<string> All { get; } =
-        [OrderPending, OrderReservedAtErp, OrderRecorded, HoldReservedAtErp, ConfirmClaimed, ConfirmTransferred, ConfirmRecorded, AllocatedAtErp, AllocatePicked, AllocateRecorded];
+        [OrderPending, OrderReservedAtErp, OrderRecorded, HoldReservedAtErp, ConfirmClaimed, ConfirmTransferred, ConfirmRecorded, AllocatedAtErp, AllocatePicked, AllocateRecorded,
+         StockEventsApplied, AvailabilityPublished];
 }

@@ -10,6 +10,10 @@ namespace IntegrationGateway.TestSupport.Hosting;
 public sealed class Outage
 {
     private volatile Func<HttpRequestMessage, bool> _fails = _ => false;
+    private int _refused;
+
+    /// <summary>How many calls the outage has failed: once one has, no call that began before the outage is still in flight.</summary>
+    public int Refused => Volatile.Read(ref _refused);
 
     // Applied after every other handler configuration, so it wraps whatever primary handler the client has.
     public Action<IServiceCollection> Install => services => services.PostConfigureAll<HttpClientFactoryOptions>(options =>
@@ -25,9 +29,14 @@ public sealed class Outage
 
     private sealed class FailingHandler(Outage outage, HttpMessageHandler inner) : DelegatingHandler(inner)
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            outage._fails(request)
-                ? throw new HttpRequestException("Connection refused (simulated outage).", null, System.Net.HttpStatusCode.ServiceUnavailable)
-                : base.SendAsync(request, cancellationToken);
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!outage._fails(request))
+            {
+                return base.SendAsync(request, cancellationToken);
+            }
+            Interlocked.Increment(ref outage._refused);
+            throw new HttpRequestException("Connection refused (simulated outage).", null, System.Net.HttpStatusCode.ServiceUnavailable);
+        }
     }
 }
