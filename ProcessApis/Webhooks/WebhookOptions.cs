@@ -42,10 +42,17 @@ public sealed class WebhookOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Messages sent at once by one instance.</summary>
-    public int Parallelism { get; set; } = 8;
+    /// <summary>
+    /// Messages sent at once by one instance. Each is one receiver's one SKU (a SKU's messages go out one at a time),
+    /// and an attempt mostly waits on the network, so a few dozen at once cost little.
+    /// </summary>
+    public int Parallelism { get; set; } = 32;
 
-    public int BatchSize { get; set; } = 100;
+    /// <summary>
+    /// Outbox rows fanned out, and due messages sent, per pass. A pass sends at most one message per subscription x SKU,
+    /// so a batch smaller than the SKUs being changed made each SKU wait several passes (seconds behind at 200 changes/s).
+    /// </summary>
+    public int BatchSize { get; set; } = 500;
 
     public bool IsValid() =>
         Schedule.All(s => s > TimeSpan.Zero) && Jitter is >= 0 and <= 1
