@@ -17,8 +17,11 @@ public sealed class LocalStack : IAsyncDisposable
     public ServiceProcess Experience => _processes[2];
     public ServiceProcess Gateway => _processes[3];
 
-    /// <summary>Starts the stack on SQLite files in a new folder, or on the two PostgreSQL databases given.</summary>
-    public static async Task<LocalStack> StartAsync(Published published, Uri telemetrySink, string logFolder, (string Erp, string Process)? postgres)
+    /// <summary>
+    /// Starts the stack on SQLite files in a new folder, or on the two PostgreSQL databases given; events pass over
+    /// HTTP, or through the NATS broker at <paramref name="nats"/> (as `AppHost -- --nats` sets it up).
+    /// </summary>
+    public static async Task<LocalStack> StartAsync(Published published, Uri telemetrySink, string logFolder, (string Erp, string Process)? postgres, string? nats = null)
     {
         var folder = postgres is null ? Directory.CreateTempSubdirectory("ig-event-bench-").FullName : null;
         var (provider, erpStore, processStore) = postgres is { } pg
@@ -27,27 +30,27 @@ public sealed class LocalStack : IAsyncDisposable
         var stack = new LocalStack(folder);
         try
         {
-            var erp = stack.Start(published, "SystemApis", "system-erp", telemetrySink, logFolder, new()
+            var erp = stack.Start(published, "SystemApis", "system-erp", telemetrySink, logFolder, new Dictionary<string, string>
             {
                 ["Storage__Provider"] = provider,
                 ["Storage__ConnectionString"] = erpStore,
                 ["Erp__SeedDemoCatalogue"] = "true",
             });
             await erp.WaitHealthyAsync();
-            var process = stack.Start(published, "ProcessApis", "process-inventory", telemetrySink, logFolder, new()
+            var process = stack.Start(published, "ProcessApis", "process-inventory", telemetrySink, logFolder, new Dictionary<string, string>
             {
                 ["Storage__Provider"] = provider,
                 ["Storage__ConnectionString"] = processStore,
                 ["Downstream__Erp"] = erp.Address.ToString(),
                 ["Downstream__Wms"] = erp.Address.ToString(),
-            });
+            }.WithEvents(nats));
             await process.WaitHealthyAsync();
-            var experience = stack.Start(published, "ExperienceApis", "experience-storefront", telemetrySink, logFolder, new()
+            var experience = stack.Start(published, "ExperienceApis", "experience-storefront", telemetrySink, logFolder, new Dictionary<string, string>
             {
                 ["Downstream__Process"] = process.Address.ToString(),
-            });
+            }.WithEvents(nats));
             await experience.WaitHealthyAsync();
-            var gateway = stack.Start(published, "Gateway", "gateway", telemetrySink, logFolder, new()
+            var gateway = stack.Start(published, "Gateway", "gateway", telemetrySink, logFolder, new Dictionary<string, string>
             {
                 ["ReverseProxy__Clusters__experience__Destinations__primary__Address"] = experience.Address.ToString(),
                 ["ReverseProxy__Clusters__process__Destinations__primary__Address"] = process.Address.ToString(),
@@ -89,5 +92,19 @@ public sealed class LocalStack : IAsyncDisposable
         {
             Directory.Delete(_sqliteFolder, recursive: true);
         }
+    }
+}
+
+internal static class EventSettings
+{
+    /// <summary>The transport settings AppHost/NatsBroker.cs gives the process and experience APIs.</summary>
+    public static Dictionary<string, string> WithEvents(this Dictionary<string, string> settings, string? nats)
+    {
+        if (nats is not null)
+        {
+            settings["Events__Transport"] = "nats";
+            settings["Events__Nats__Url"] = nats;
+        }
+        return settings;
     }
 }

@@ -5,7 +5,7 @@ namespace IntegrationGateway.EventBenchmarks;
 /// <summary>Command-line settings, each bounded by a default that keeps a run to a few minutes.</summary>
 public sealed record Options(
     string[] Stores, bool Publish, bool Reads, bool Propagation, Wrk.Settings Wrk, int WarmUpSeconds, int Rounds,
-    PropagationBenchmark.Settings Changes, double QuietBelow, TimeSpan QuietWait, string? Out, bool Counters)
+    PropagationBenchmark.Settings Changes, double QuietBelow, TimeSpan QuietWait, string? Out, bool Counters, bool Nats)
 {
     public static Options Parse(string[] args)
     {
@@ -26,10 +26,11 @@ public sealed record Options(
             new Wrk.Settings(Number("--threads", 2), Number("--connections", 16), Number("--seconds", 20)),
             Number("--warmup", 5),
             Number("--rounds", 2),
-            new PropagationBenchmark.Settings(Number("--changes", 2000), Number("--rate", 200), Number("--skus", 100), TimeSpan.FromMilliseconds(Number("--poll-ms", 2))),
+            new PropagationBenchmark.Settings(Number("--changes", 2000), Number("--rate", 200), Number("--skus", 100), TimeSpan.FromMilliseconds(Number("--poll-ms", 10))),
             double.Parse(Value("--quiet-below") ?? "2", CultureInfo.InvariantCulture),
             TimeSpan.FromMinutes(Number("--quiet-wait-minutes", 20)),
             Value("--out"),
-            Counters: args.Contains("--counters"));
+            Counters: args.Contains("--counters"),
+            Nats: args.Contains("--nats"));
     }
 }

@@ -35,25 +35,14 @@ foreach (var store in options.Stores)
     }
     try
     {
-        await using var stack = await LocalStack.StartAsync(published, sink.Address, logs, postgres);
-        Console.WriteLine($"{store}: stack up (gateway {stack.Gateway.Address}, experience {stack.Experience.Address})");
-        if (options.Reads)
+        await MeasureOnAsync(store, postgres);
+        if (options.Nats && options.Propagation)
         {
-            var (load, quiet) = await Quiet.WaitAsync(options.QuietBelow, quietUntil);
-            notes.Add($"{store} reads: 1-minute load average {load:0.00} at start{(quiet ? "" : " (never quiet: measured anyway)")}.");
-            var sku = await new IntegrationGateway.TestSupport.Hosting.Inventory(ErpClient(stack)).NewSkuAsync(("EU-1", 9), ("US-1", 3));
-            var runs = await ReadBenchmark.MeasureAsync(stack, sku, work, logs, options.Wrk, options.WarmUpSeconds, options.Rounds, options.Counters);
-            reads.AddRange(ReadBenchmark.Rows(store, runs));
-            await WriteReportAsync();
-        }
-        if (options.Propagation)
-        {
-            var (load, quiet) = await Quiet.WaitAsync(options.QuietBelow, quietUntil);
-            notes.Add($"{store} propagation: 1-minute load average {load:0.00} at start{(quiet ? "" : " (never quiet: measured anyway)")}.");
-            var result = await PropagationBenchmark.MeasureAsync(stack, options.Changes);
-            propagation.AddRange(PropagationBenchmark.Rows(store, result));
-            notes.Add(PropagationBenchmark.CpuLine(store, result));
-            await WriteReportAsync();
+            // The scale-out transport: the same propagation through a private JetStream broker, on fresh databases
+            // for PostgreSQL. Reads do not change with the transport (they answer from memory), so are not repeated.
+            await using var broker = await IntegrationGateway.TestSupport.Nats.NatsServer.StartAsync();
+            var again = cluster is null ? null : ((string, string)?)(await cluster.CreateDatabaseAsync(), await cluster.CreateDatabaseAsync());
+            await MeasureOnAsync($"{store} + NATS", again, broker.Url, measureReads: false);
         }
     }
     finally
@@ -68,6 +57,30 @@ foreach (var store in options.Stores)
 await WriteReportAsync();
 Console.WriteLine($"logs: {logs}");
 return 0;
+
+async Task MeasureOnAsync(string store, (string, string)? postgres, string? nats = null, bool measureReads = true)
+{
+    await using var stack = await LocalStack.StartAsync(published, sink.Address, logs, postgres, nats);
+    Console.WriteLine($"{store}: stack up (gateway {stack.Gateway.Address}, experience {stack.Experience.Address})");
+    if (options.Reads && measureReads)
+    {
+        var (load, quiet) = await Quiet.WaitAsync(options.QuietBelow, quietUntil);
+        notes.Add($"{store} reads: 1-minute load average {load:0.00} at start{(quiet ? "" : " (never quiet: measured anyway)")}.");
+        var sku = await new IntegrationGateway.TestSupport.Hosting.Inventory(ErpClient(stack)).NewSkuAsync(("EU-1", 9), ("US-1", 3));
+        var runs = await ReadBenchmark.MeasureAsync(stack, sku, work, logs, options.Wrk, options.WarmUpSeconds, options.Rounds, options.Counters);
+        reads.AddRange(ReadBenchmark.Rows(store, runs));
+        await WriteReportAsync();
+    }
+    if (options.Propagation)
+    {
+        var (load, quiet) = await Quiet.WaitAsync(options.QuietBelow, quietUntil);
+        notes.Add($"{store} propagation: 1-minute load average {load:0.00} at start{(quiet ? "" : " (never quiet: measured anyway)")}.");
+        var result = await PropagationBenchmark.MeasureAsync(stack, options.Changes);
+        propagation.AddRange(PropagationBenchmark.Rows(store, result));
+        notes.Add(PropagationBenchmark.CpuLine(store, result));
+        await WriteReportAsync();
+    }
+}
 
 // Written after every phase, so a later failure keeps what was measured.
 async Task WriteReportAsync()
