@@ -101,7 +101,8 @@ async Task WriteReportAsync()
     }.Concat(reads).Concat(new[]
     {
         "",
-        $"Propagation: {c.Changes} single-unit receipts at {c.Rate}/s through the ERP API (Idempotency-Key each), over {c.Skus} SKUs; from the ERP stock event's occurredAt (ms) to the first",
+        $"Propagation: {c.Changes} single-unit receipts at {c.Rate}/s through the ERP API (Idempotency-Key each), over {c.Skus} SKUs, after {c.WarmUp} untimed ones at the same rate as a warm-up;",
+        "from the ERP stock event's occurredAt (ms) to the first",
         $"answer showing the new figure (read models watched through the experience API, {c.Pause.TotalMilliseconds:0} ms pause between answers) or the first webhook delivery carrying it.",
         "",
         "| path | store | changes seen | sent per s | p50 ms | p95 ms | p99 ms | max ms |",

@@ -16,7 +16,9 @@ public static class PropagationBenchmark
     public const int Initial = 10;
     public static readonly string[] WebhookChannels = ["storefront", "marketplace", "b2b"];
 
-    public sealed record Settings(int Changes, int Rate, int Skus, TimeSpan Pause);
+    /// <param name="WarmUp">Receipts sent first at the same rate, untimed, over the same SKUs, so the figures are of a warm stack
+    /// (tiered JIT done, pools and caches filled), as a service that has been running is; rounded up to whole rounds of SKUs.</param>
+    public sealed record Settings(int Changes, int Rate, int Skus, TimeSpan Pause, int WarmUp);
 
     public sealed record Result(Settings Settings, double SentPerSecond, IReadOnlyList<(string Path, double[] Ms, int Missing)> Paths, IReadOnlyList<(string Process, TimeSpan Cpu)> Cpu);
 
@@ -52,32 +54,23 @@ public static class PropagationBenchmark
         };
         // Every seeded SKU in both read models before the clock starts.
         await UntilAsync(() => skus.All(s => storefrontModel.Highest(s) >= Initial && marketplaceModel.Highest(s) >= Initial), TimeSpan.FromSeconds(30), "the seeded SKUs to reach the read models");
+        // The warm-up: every SKU raised WarmUp / K times, until every observer has the last figure.
+        var warmRounds = (settings.WarmUp + skus.Count - 1) / skus.Count;
+        var observers = new[] { storefrontModel, marketplaceModel }.Concat(WebhookChannels.Select(c => receiver.Channels[c])).ToArray();
+        if (warmRounds > 0)
+        {
+            await DriveAsync(erp, Enumerable.Range(0, warmRounds * skus.Count).Select(i => skus[i % skus.Count]).ToArray(), settings.Rate);
+            await UntilAsync(() => observers.All(o => skus.All(s => o.FirstSeen(s, Initial + warmRounds) is not null)), TimeSpan.FromSeconds(60), "the warm-up to reach every observer");
+        }
         var cursor = await HeadCursorAsync(erp);
 
-        // The changes: receipt i goes to SKU i mod K, so SKU s reaches Initial + n after its n-th receipt.
-        var expected = Enumerable.Range(0, settings.Changes).Select(i => (Sku: skus[i % skus.Count], Figure: Initial + i / skus.Count + 1)).ToArray();
+        // The changes: receipt i goes to SKU i mod K, so SKU s reaches Initial + warm-up rounds + n after its n-th receipt.
+        var expected = Enumerable.Range(0, settings.Changes).Select(i => (Sku: skus[i % skus.Count], Figure: Initial + warmRounds + i / skus.Count + 1)).ToArray();
         // CPU per change of each process on the path, and of this harness (driver, watchers, receivers): the two cores are shared.
         var processes = stack.All.Select(p => (Name: p.Name, Pid: p.Id)).Append((Name: "harness", Pid: Environment.ProcessId)).ToArray();
         var cpuBefore = processes.Select(p => ServiceProcess.CpuTimeOf(p.Pid)).ToArray();
-        var clock = Stopwatch.StartNew();
-        var sends = new List<Task>(settings.Changes);
-        // Open loop at the rate, but never more than InFlight waiting: a store that falls behind (PostgreSQL's pool of 50
-        // on a busy machine) slows the driver, and the table's "sent per s" says so, instead of failing receipts.
-        using var inFlight = new SemaphoreSlim(InFlight);
-        for (var i = 0; i < settings.Changes; i++)
-        {
-            var due = TimeSpan.FromSeconds((double)i / settings.Rate);
-            if (due - clock.Elapsed is { TotalMilliseconds: > 1 } wait)
-            {
-                await Task.Delay(wait);
-            }
-            await inFlight.WaitAsync();
-            sends.Add(ReceiveAsync(erp, expected[i].Sku, inFlight));
-        }
-        await Task.WhenAll(sends);
-        var sentPerSecond = settings.Changes / clock.Elapsed.TotalSeconds;
+        var sentPerSecond = await DriveAsync(erp, expected.Select(e => e.Sku).ToArray(), settings.Rate);
 
-        var observers = new[] { storefrontModel, marketplaceModel }.Concat(WebhookChannels.Select(c => receiver.Channels[c])).ToArray();
         await UntilAsync(() => observers.All(o => expected.All(e => o.FirstSeen(e.Sku, e.Figure) is not null)), TimeSpan.FromSeconds(30), "every change to reach every observer", throwOnTimeout: false);
         await stop.CancelAsync();
         await Task.WhenAll(watchers);
@@ -118,6 +111,28 @@ public static class PropagationBenchmark
     }
 
     public const int InFlight = 32;
+
+    /// <summary>One receipt per SKU given, in order, at the rate; the rate achieved.</summary>
+    private static async Task<double> DriveAsync(HttpClient erp, IReadOnlyList<string> receipts, int rate)
+    {
+        var clock = Stopwatch.StartNew();
+        var sends = new List<Task>(receipts.Count);
+        // Open loop at the rate, but never more than InFlight waiting: a store that falls behind (PostgreSQL's pool of 50
+        // on a busy machine) slows the driver, and the table's "sent per s" says so, instead of failing receipts.
+        using var inFlight = new SemaphoreSlim(InFlight);
+        for (var i = 0; i < receipts.Count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            if (due - clock.Elapsed is { TotalMilliseconds: > 1 } wait)
+            {
+                await Task.Delay(wait);
+            }
+            await inFlight.WaitAsync();
+            sends.Add(ReceiveAsync(erp, receipts[i], inFlight));
+        }
+        await Task.WhenAll(sends);
+        return receipts.Count / clock.Elapsed.TotalSeconds;
+    }
 
     /// <summary>One receipt under one Idempotency-Key, sent again (same key, so once) if the ERP fails it.</summary>
     private static async Task ReceiveAsync(HttpClient erp, string sku, SemaphoreSlim inFlight)
