@@ -12,9 +12,8 @@ public static class AvailabilityMarks
     public const string Every = "*";
 
     public static Task MarkSkusAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> skus, long now, CancellationToken cancellationToken, string channel = Every) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO availability_marks (sku, channel_id, marked_at) VALUES (@sku, @channel, @now)",
-            skus.Distinct(StringComparer.Ordinal).Select(sku => new { sku, channel, now }), transaction, cancellationToken: cancellationToken));
+        ServiceDefaults.Storage.MultiRow.ExecuteAsync(connection, transaction, "INSERT INTO availability_marks (sku, channel_id, marked_at)", 3,
+            skus.Distinct(StringComparer.Ordinal).ToList(), sku => [sku, channel, now], "", cancellationToken);
 
     public static Task MarkChannelAsync(DbConnection connection, DbTransaction transaction, string channel, long now, CancellationToken cancellationToken) =>
         MarkSkusAsync(connection, transaction, [Every], now, cancellationToken, channel);

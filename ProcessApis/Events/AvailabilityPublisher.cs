@@ -102,6 +102,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
         var sourceVersion = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT position FROM consumer_cursors WHERE consumer = @consumer", new { consumer = StockEventConsumer.Consumer }, transaction, cancellationToken: cancellationToken)) ?? 0;
         var events = new List<OutboxEvent>();
+        var changes = new List<AvailabilityChange>();
         foreach (var chunk in wanted.SelectMany(w => w.Value).Distinct(StringComparer.Ordinal).Chunk(SkusPerRead))
         {
             var state = await SkuState.ReadAsync(database.Dialect, connection, transaction, chunk, holds.Now.ToUnixTimeMilliseconds(), cancellationToken);
@@ -115,12 +116,13 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
                 {
                     if (Publish(channel, sku, state, known, sourceVersion) is { } change)
                     {
-                        await WriteFigureAsync(connection, transaction, change, now, cancellationToken);
+                        changes.Add(change);
                         events.Add(EventOf(change, now));
                     }
                 }
             }
         }
+        await WriteFiguresAsync(connection, transaction, changes, now, cancellationToken);
         await Outbox.AppendAsync(connection, transaction, events, cancellationToken);
         // The marks read, not every id up to the last: on PostgreSQL an id is taken at insert, so a lower one may have
         // been uncommitted when they were read and committed since; it stays for the next pass.
@@ -199,19 +201,18 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
     private static StockPosition Freed(StockPosition position, int units) =>
         units <= 0 ? position : position with { Reserved = position.Reserved - Math.Min(units, position.Reserved) };
 
-    private static Task WriteFigureAsync(DbConnection connection, DbTransaction transaction, AvailabilityChange change, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO channel_availability (channel_id, sku, sequence, available, locations, backorder_eta, source_version, updated_at)
-            VALUES (@Channel, @Sku, @Sequence, @Available, @locations, @backorderEta, @SourceVersion, @now)
+    // A pass computes each channel x SKU once, so no row is named twice in one statement.
+    private static Task WriteFiguresAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AvailabilityChange> changes, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MultiRow.ExecuteAsync(connection, transaction,
+            "INSERT INTO channel_availability (channel_id, sku, sequence, available, locations, backorder_eta, source_version, updated_at)", 8, changes,
+            change => [change.Channel, change.Sku, change.Sequence, change.Available, JsonSerializer.Serialize(change.Locations, Json),
+                change.BackorderEta?.ToUnixTimeMilliseconds(), change.SourceVersion, now.ToUnixTimeMilliseconds()],
+            """
             ON CONFLICT (channel_id, sku) DO UPDATE SET sequence = excluded.sequence, available = excluded.available,
                 locations = excluded.locations, backorder_eta = excluded.backorder_eta, source_version = excluded.source_version,
                 updated_at = excluded.updated_at
-            """, new
-            {
-                change.Channel, change.Sku, change.Sequence, change.Available, locations = JsonSerializer.Serialize(change.Locations, Json),
-                backorderEta = change.BackorderEta?.ToUnixTimeMilliseconds(), change.SourceVersion, now = now.ToUnixTimeMilliseconds(),
-            },
-            transaction, cancellationToken: cancellationToken));
+            """,
+            cancellationToken);
 
     private sealed record Mark
     {

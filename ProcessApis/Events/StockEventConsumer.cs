@@ -46,30 +46,32 @@ public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database dat
             return false;
         }
         // The same version again with another class or inbound ETA is the ERP saying more of the same balance (an item's
-        // new class, the ETA of units inbound before its events carried one).
+        // new class, the ETA of units inbound before its events carried one). An older or repeated event changes no row
+        // (invariant 3: newer state is never overwritten), and RETURNING names only the rows changed.
         const string apply = """
-            INSERT INTO stock_positions (sku, location, sku_class, on_hand, reserved, allocated, damaged, inspection, safety_stock, in_transit, inbound, inbound_eta, version)
-            VALUES (@Sku, @Location, @SkuClass, @OnHand, @Reserved, @Allocated, @Damaged, @Inspection, @SafetyStock, @InTransit, @Inbound, @InboundEta, @Version)
             ON CONFLICT (sku, location) DO UPDATE SET sku_class = excluded.sku_class, on_hand = excluded.on_hand, reserved = excluded.reserved,
                 allocated = excluded.allocated, damaged = excluded.damaged, inspection = excluded.inspection, safety_stock = excluded.safety_stock,
                 in_transit = excluded.in_transit, inbound = excluded.inbound, inbound_eta = excluded.inbound_eta, version = excluded.version
             WHERE excluded.version > stock_positions.version
                OR (excluded.version = stock_positions.version AND (excluded.sku_class <> stock_positions.sku_class
                    OR COALESCE(excluded.inbound_eta, -1) <> COALESCE(stock_positions.inbound_eta, -1)))
+            RETURNING sku
             """;
+        // One statement cannot name a row twice, so a balance the page tells of several times is applied as its
+        // latest word: the highest version, and of those the last, which is what applying them in turn would leave.
+        var latest = page.Events
+            .Select((e, index) => (Event: e, Index: index))
+            .GroupBy(x => (x.Event.Sku, x.Event.Location))
+            .Select(g => g.OrderBy(x => x.Event.Version).ThenBy(x => x.Index).Last().Event)
+            .ToList();
         var moved = new List<string>();
-        foreach (var e in page.Events)
+        foreach (var command in MultiRow.Commands(
+            "INSERT INTO stock_positions (sku, location, sku_class, on_hand, reserved, allocated, damaged, inspection, safety_stock, in_transit, inbound, inbound_eta, version)",
+            13, latest,
+            e => [e.Sku, e.Location, e.SkuClass, e.OnHand, e.Reserved, e.Allocated, e.Damaged, e.Inspection, e.SafetyStock, e.InTransit, e.Inbound, e.InboundEta?.ToUnixTimeMilliseconds(), e.Version],
+            apply, transaction, cancellationToken))
         {
-            var row = new
-            {
-                e.Sku, e.Location, e.SkuClass, e.OnHand, e.Reserved, e.Allocated, e.Damaged, e.Inspection, e.SafetyStock, e.InTransit, e.Inbound,
-                InboundEta = e.InboundEta?.ToUnixTimeMilliseconds(), e.Version,
-            };
-            // An older or repeated event changes no row (invariant 3: newer state is never overwritten).
-            if (await connection.ExecuteAsync(new CommandDefinition(apply, row, transaction, cancellationToken: cancellationToken)) > 0)
-            {
-                moved.Add(e.Sku);
-            }
+            moved.AddRange(await connection.QueryAsync<string>(command));
         }
         await AvailabilityMarks.MarkSkusAsync(connection, transaction, moved, now, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""

@@ -74,14 +74,26 @@ public sealed class DeliveryQueue(Database database)
         }
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        // A subscription's failing streak is cleared once for a run of successes, not once per message: the clear is
+        // owed from a success on, and paid before its next failure or at the end.
+        var clearOwed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var outcome in outcomes)
         {
-            await RecordAsync(connection, transaction, outcome, owner, cancellationToken);
+            await RecordAsync(connection, transaction, outcome, owner, clearOwed, cancellationToken);
+        }
+        foreach (var subscription in clearOwed)
+        {
+            await ClearFailingAsync(connection, transaction, subscription, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task RecordAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Outcome outcome, string owner, CancellationToken cancellationToken)
+    private static Task ClearFailingAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string subscription, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("UPDATE webhook_subscriptions SET failing_since = NULL WHERE id = @subscription AND failing_since IS NOT NULL",
+            new { subscription }, transaction, cancellationToken: cancellationToken));
+
+    private static async Task RecordAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Outcome outcome, string owner,
+        HashSet<string> clearOwed, CancellationToken cancellationToken)
     {
         const string deliveredSql = """
             UPDATE webhook_messages SET state = 'delivered', attempts = attempts + 1, delivered_at = @attemptedAt, lease_owner = NULL, lease_until = NULL
@@ -91,7 +103,6 @@ public sealed class DeliveryQueue(Database database)
             UPDATE webhook_messages SET attempts = attempts + 1, next_attempt_at = @nextAttempt, lease_owner = NULL, lease_until = NULL
             WHERE id = @Id AND lease_owner = @owner
             """;
-        const string succeededSql = "UPDATE webhook_subscriptions SET failing_since = NULL WHERE id = @SubscriptionId";
         const string failingSql = "UPDATE webhook_subscriptions SET failing_since = COALESCE(failing_since, @attemptedAt) WHERE id = @SubscriptionId RETURNING failing_since";
         const string disableSql = "UPDATE webhook_subscriptions SET enabled = 0, disabled_reason = @reason WHERE id = @SubscriptionId";
         const string attemptSql = """
@@ -111,10 +122,14 @@ public sealed class DeliveryQueue(Database database)
         string? reason = null;
         if (delivered)
         {
-            await connection.ExecuteAsync(new CommandDefinition(succeededSql, new { message.SubscriptionId }, transaction, cancellationToken: cancellationToken));
+            clearOwed.Add(message.SubscriptionId);
         }
         else
         {
+            if (clearOwed.Remove(message.SubscriptionId))
+            {
+                await ClearFailingAsync(connection, transaction, message.SubscriptionId, cancellationToken);
+            }
             var failingSince = await connection.ExecuteScalarAsync<long>(new CommandDefinition(failingSql, new { message.SubscriptionId, attemptedAt }, transaction, cancellationToken: cancellationToken));
             reason = outcome.Disable(failingSince);
             if (reason is not null)

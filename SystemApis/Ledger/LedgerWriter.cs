@@ -14,7 +14,6 @@ public static class LedgerWriter
     /// </summary>
     public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, LedgerEntry entry, CancellationToken cancellationToken)
     {
-        await Database.SerializeAppendsAsync(connection, transaction, "ledger", cancellationToken);
         // reference is the 0001 column for the same document; it stays filled for whoever reads it.
         const string sql = """
             INSERT INTO ledger (sku, location, movement_type, on_hand_delta, reserved_delta, allocated_delta, damaged_delta,
@@ -26,8 +25,22 @@ public static class LedgerWriter
                     @IdempotencyKey, @CorrelationId, @CreatedAt,
                     @SourceSystem, @SourceEventId, @SourceSequence, @ReferenceDocument, @ExpectedAt)
             """;
+        if (entry.InboundDelta == 0)
+        {
+            // The usual case: the append lock, the row and its stock.changed event in one command (one round trip on
+            // PostgreSQL), since every appender queues behind the lock until this transaction ends.
+            var arguments = new DynamicParameters(entry);
+            arguments.Add("eventPrefix", StockEvents.StockEventWriter.NewEventPrefix());
+            var batch = Database.SerializeAppendsSql(connection, Stream) + sql + ";\n" + StockEvents.StockEventWriter.CarriedEtaSql("@Sku", "@Location", "@CorrelationId", "@CreatedAt");
+            await connection.ExecuteAsync(new CommandDefinition(batch, arguments, transaction, cancellationToken: cancellationToken));
+            return;
+        }
+        await Database.SerializeAppendsAsync(connection, transaction, Stream, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, entry, transaction, cancellationToken: cancellationToken));
         // Every balance change has a ledger row, so this is the one place that tells the change feed about it.
-        await StockEvents.StockEventWriter.AppendAsync(connection, transaction, entry.Sku, entry.Location, entry.CorrelationId, entry.CreatedAt, entry.InboundDelta != 0, cancellationToken);
+        await StockEvents.StockEventWriter.AppendAsync(connection, transaction, entry.Sku, entry.Location, entry.CorrelationId, entry.CreatedAt, inboundMoved: true, cancellationToken);
     }
+
+    /// <summary>The append stream the ledger and the stock events share.</summary>
+    public const string Stream = "ledger";
 }

@@ -43,17 +43,28 @@ public static class StockEventWriter
     // The ledger's append lock, taken by the callers (a no-op when the ledger row took it a moment ago), orders these rows too.
     private static async Task WriteAsync(DbConnection connection, DbTransaction transaction, string where, string eta, object parameters, CancellationToken cancellationToken)
     {
-        // A version 7 id per row: unique, and in time order, which helps whoever stores them.
-        var sql = $"""
-            INSERT INTO stock_events (event_id, sku, location, sku_class, on_hand, reserved, allocated, damaged, inspection,
-                                      in_transit, inbound, inbound_eta, safety_stock, version, correlation_id, occurred_at)
-            SELECT @eventPrefix || b.location, b.sku, b.location, i.sku_class, b.on_hand, b.reserved, b.allocated, b.damaged,
-                   b.inspection, b.in_transit, b.inbound, {eta}, b.safety_stock, b.version, @correlationId, @occurredAt
-            FROM balances b JOIN items i ON i.sku = b.sku
-            WHERE {where}
-            """;
         var arguments = new DynamicParameters(parameters);
-        arguments.Add("eventPrefix", Guid.CreateVersion7().ToString("N") + "@");
-        await connection.ExecuteAsync(new CommandDefinition(sql, arguments, transaction, cancellationToken: cancellationToken));
+        arguments.Add("eventPrefix", NewEventPrefix());
+        await connection.ExecuteAsync(new CommandDefinition(Sql(where, eta), arguments, transaction, cancellationToken: cancellationToken));
     }
+
+    /// <summary>A version 7 id per row (with the location after it): unique, and in time order, which helps whoever stores them.</summary>
+    public static string NewEventPrefix() => Guid.CreateVersion7().ToString("N") + "@";
+
+    /// <summary>
+    /// The insert of the events of the balances <paramref name="where"/> selects, as they stand in the transaction; its
+    /// parameters are @eventPrefix and those named, so a caller can send it in one command with its own statements.
+    /// </summary>
+    public static string Sql(string where, string eta, string correlationId = "@correlationId", string occurredAt = "@occurredAt") => $"""
+        INSERT INTO stock_events (event_id, sku, location, sku_class, on_hand, reserved, allocated, damaged, inspection,
+                                  in_transit, inbound, inbound_eta, safety_stock, version, correlation_id, occurred_at)
+        SELECT @eventPrefix || b.location, b.sku, b.location, i.sku_class, b.on_hand, b.reserved, b.allocated, b.damaged,
+               b.inspection, b.in_transit, b.inbound, {eta}, b.safety_stock, b.version, {correlationId}, {occurredAt}
+        FROM balances b JOIN items i ON i.sku = b.sku
+        WHERE {where}
+        """;
+
+    /// <summary>The event of a balance whose inbound units did not move: it keeps the ETA of the balance's latest event.</summary>
+    public static string CarriedEtaSql(string sku, string location, string correlationId, string occurredAt) =>
+        Sql($"b.sku = {sku} AND b.location = {location}", CarriedEta, correlationId, occurredAt);
 }

@@ -69,12 +69,15 @@ public static class PropagationBenchmark
         // CPU per change of each process on the path, and of this harness (driver, watchers, receivers): the two cores are shared.
         var processes = stack.All.Select(p => (Name: p.Name, Pid: p.Id)).Append((Name: "harness", Pid: Environment.ProcessId)).ToArray();
         var cpuBefore = processes.Select(p => ServiceProcess.CpuTimeOf(p.Pid)).ToArray();
+        var storeBefore = SharedCommands.Select(ServiceProcess.CpuTimeOfCommand).ToArray();
         var sentPerSecond = await DriveAsync(erp, expected.Select(e => e.Sku).ToArray(), settings.Rate);
 
         await UntilAsync(() => observers.All(o => expected.All(e => o.FirstSeen(e.Sku, e.Figure) is not null)), TimeSpan.FromSeconds(30), "every change to reach every observer", throwOnTimeout: false);
         await stop.CancelAsync();
         await Task.WhenAll(watchers);
-        var cpu = processes.Select((p, i) => (p.Name, ServiceProcess.CpuTimeOf(p.Pid) - cpuBefore[i])).ToList();
+        var cpu = processes.Select((p, i) => (p.Name, ServiceProcess.CpuTimeOf(p.Pid) - cpuBefore[i]))
+            .Concat(SharedCommands.Select((c, i) => (c, ServiceProcess.CpuTimeOfCommand(c) - storeBefore[i])).Where(c => c.Item2 > TimeSpan.Zero))
+            .ToList();
 
         var committed = await CommitTimesAsync(erp, cursor, settings.Changes);
         var paths = new List<(string, double[], int)>();
@@ -111,6 +114,9 @@ public static class PropagationBenchmark
     }
 
     public const int InFlight = 32;
+
+    /// <summary>The servers beside the stack whose CPU is counted too, when they run.</summary>
+    private static readonly string[] SharedCommands = ["postgres", "nats-server"];
 
     /// <summary>One receipt per SKU given, in order, at the rate; the rate achieved.</summary>
     private static async Task<double> DriveAsync(HttpClient erp, IReadOnlyList<string> receipts, int rate)

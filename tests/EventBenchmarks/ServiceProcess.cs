@@ -101,6 +101,39 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// CPU of every process named <paramref name="command"/> (the PostgreSQL server and its backends, nats-server), with
+    /// what their exited children used: the store and the broker share the two cores with the services.
+    /// </summary>
+    public static TimeSpan CpuTimeOfCommand(string command)
+    {
+        long ticks = 0;
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out _))
+            {
+                continue;
+            }
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var open = stat.IndexOf('(');
+                var close = stat.LastIndexOf(')');
+                if (stat[(open + 1)..close] != command)
+                {
+                    continue;
+                }
+                var fields = stat[(close + 2)..].Split(' ');
+                ticks += long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14]);
+            }
+            catch (IOException)
+            {
+                // The process ended while being read.
+            }
+        }
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
