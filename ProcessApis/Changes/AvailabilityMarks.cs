@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Dapper;
+using IntegrationGateway.ServiceDefaults.Storage;
 
 namespace IntegrationGateway.ProcessApis.Changes;
 
@@ -12,7 +12,7 @@ public static class AvailabilityMarks
     public const string Every = "*";
 
     public static Task MarkSkusAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> skus, long now, CancellationToken cancellationToken, string channel = Every) =>
-        ServiceDefaults.Storage.MultiRow.ExecuteAsync(connection, transaction, "INSERT INTO availability_marks (sku, channel_id, marked_at)", 3,
+        MultiRow.ExecuteAsync(connection, transaction, "INSERT INTO availability_marks (sku, channel_id, marked_at)", 3,
             skus.Distinct(StringComparer.Ordinal).ToList(), sku => [sku, channel, now], "", cancellationToken);
 
     public static Task MarkChannelAsync(DbConnection connection, DbTransaction transaction, string channel, long now, CancellationToken cancellationToken) =>

@@ -15,16 +15,10 @@ public static class Outbox
             return;
         }
         // Positions commit in order, so a reader paging by position never passes a row that commits later. The lock
-        // goes with the first rows, in one command.
-        var lockSql = Database.SerializeAppendsSql(connection, "outbox");
-        var first = true;
-        foreach (var command in MultiRow.Commands(
-            "INSERT INTO outbox_events (event_id, type, subject, channel_id, sku, sequence, data, correlation_id, occurred_at)", 9, events,
-            e => [e.EventId, e.Type, e.Subject, e.ChannelId, e.Sku, e.Sequence, e.Data, e.CorrelationId, e.OccurredAt], "", transaction, cancellationToken))
-        {
-            await connection.ExecuteAsync(first && lockSql.Length > 0 ? new CommandDefinition(lockSql + command.CommandText, command.Parameters, transaction, cancellationToken: cancellationToken) : command);
-            first = false;
-        }
+        // leads each chunk's command (taking it again in the same transaction is free), a round trip saved per chunk.
+        await MultiRow.ExecuteAsync(connection, transaction,
+            Database.SerializeAppendsSql(connection, "outbox") + "INSERT INTO outbox_events (event_id, type, subject, channel_id, sku, sequence, data, correlation_id, occurred_at)",
+            9, events, e => [e.EventId, e.Type, e.Subject, e.ChannelId, e.Sku, e.Sequence, e.Data, e.CorrelationId, e.OccurredAt], "", cancellationToken);
     }
 
     /// <summary>The rows after a position in commit order, of one channel or of all.</summary>

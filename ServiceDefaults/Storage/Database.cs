@@ -81,20 +81,17 @@ public sealed class Database
     /// already admits one writer at a time; PostgreSQL hands out ids at insert, not at commit, so it takes a
     /// transaction-scoped advisory lock.
     /// </summary>
+    public static Task SerializeAppendsAsync(DbConnection connection, DbTransaction transaction, string stream, CancellationToken cancellationToken) =>
+        connection is NpgsqlConnection
+            ? connection.ExecuteAsync(new CommandDefinition(SerializeAppendsSql(connection, stream), transaction: transaction, cancellationToken: cancellationToken))
+            : Task.CompletedTask;
+
     /// <summary>
-    /// <see cref="SerializeAppendsAsync"/> as a statement to put before the caller's own in one command (empty on
-    /// SQLite); <paramref name="stream"/> is a name of ours, never input.
+    /// <see cref="SerializeAppendsAsync"/> as a statement to put before the caller's own in the same command, saving a
+    /// round trip while others queue on the lock (empty on SQLite); <paramref name="stream"/> is a name of ours, never input.
     /// </summary>
     public static string SerializeAppendsSql(DbConnection connection, string stream) =>
         connection is NpgsqlConnection ? $"SELECT pg_advisory_xact_lock(hashtext('{stream.Replace("'", "''", StringComparison.Ordinal)}'));\n" : "";
-
-    public static Task SerializeAppendsAsync(DbConnection connection, DbTransaction transaction, string stream, CancellationToken cancellationToken)
-    {
-        const string sql = "SELECT pg_advisory_xact_lock(hashtext(@stream))";
-        return connection is NpgsqlConnection
-            ? connection.ExecuteAsync(new CommandDefinition(sql, new { stream }, transaction, cancellationToken: cancellationToken))
-            : Task.CompletedTask;
-    }
 
     /// <summary>
     /// Waits for the writers of <paramref name="table"/> under way and holds off new ones until the transaction ends;

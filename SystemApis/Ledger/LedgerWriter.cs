@@ -38,7 +38,7 @@ public static class LedgerWriter
         await Database.SerializeAppendsAsync(connection, transaction, Stream, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, entry, transaction, cancellationToken: cancellationToken));
         // Every balance change has a ledger row, so this is the one place that tells the change feed about it.
-        await StockEvents.StockEventWriter.AppendAsync(connection, transaction, entry.Sku, entry.Location, entry.CorrelationId, entry.CreatedAt, inboundMoved: true, cancellationToken);
+        await StockEvents.StockEventWriter.AppendAsync(connection, transaction, entry.Sku, entry.Location, entry.CorrelationId, entry.CreatedAt, cancellationToken);
     }
 
     /// <summary>The append stream the ledger and the stock events share.</summary>

@@ -59,7 +59,7 @@ public sealed class RebuildStore(TimeProvider time)
             {
                 await connection.ExecuteAsync(new CommandDefinition(heal, balance, transaction, cancellationToken: cancellationToken));
                 // The rebuilt inbound may differ from the stored one, and the ETA with it.
-                await StockEvents.StockEventWriter.AppendAsync(connection, transaction, balance.Sku, balance.Location, null, time.GetUtcNow().ToUnixTimeMilliseconds(), inboundMoved: true, cancellationToken);
+                await StockEvents.StockEventWriter.AppendAsync(connection, transaction, balance.Sku, balance.Location, null, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
             }
         }
         return StoredAnswer.Json(200, new RebuildReport

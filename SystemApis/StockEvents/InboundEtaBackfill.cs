@@ -33,7 +33,7 @@ public sealed class InboundEtaBackfill(Database database, FeedSignal feed, TimeP
                     "DELETE FROM stock_event_eta_backfill WHERE sku = @sku AND location = @location", new { sku, location }, transaction, cancellationToken: stoppingToken));
                 if (claimed == 1)
                 {
-                    await StockEventWriter.AppendAsync(connection, transaction, sku, location, null, time.GetUtcNow().ToUnixTimeMilliseconds(), inboundMoved: true, stoppingToken);
+                    await StockEventWriter.AppendAsync(connection, transaction, sku, location, null, time.GetUtcNow().ToUnixTimeMilliseconds(), stoppingToken);
                     written++;
                 }
                 await transaction.CommitAsync(stoppingToken);

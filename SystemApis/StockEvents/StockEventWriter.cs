@@ -18,15 +18,13 @@ public static class StockEventWriter
                                       ORDER BY e.position DESC LIMIT 1) END
         """;
 
-    /// <summary>The event of one balance; <paramref name="inboundMoved"/> when the change may have moved its inbound units (the ETA is then worked out again).</summary>
-    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, string sku, string location, string? correlationId, long occurredAt, bool inboundMoved, CancellationToken cancellationToken)
+    /// <summary>
+    /// The event of one balance whose inbound units may have moved, its ETA worked out again. The usual change, which
+    /// moved none, sends <see cref="CarriedEtaSql"/> with its ledger row instead.
+    /// </summary>
+    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, string sku, string location, string? correlationId, long occurredAt, CancellationToken cancellationToken)
     {
-        await Database.SerializeAppendsAsync(connection, transaction, "ledger", cancellationToken);
-        if (!inboundMoved)
-        {
-            await WriteAsync(connection, transaction, "b.sku = @sku AND b.location = @location", CarriedEta, new { sku, location, correlationId, occurredAt }, cancellationToken);
-            return;
-        }
+        await Database.SerializeAppendsAsync(connection, transaction, Ledger.LedgerWriter.Stream, cancellationToken);
         // Read after the change's ledger row, in its transaction: the ETA is the one this commit makes.
         var eta = await InboundEtas.OfBalanceAsync(connection, transaction, sku, location, cancellationToken);
         await WriteAsync(connection, transaction, "b.sku = @sku AND b.location = @location", "@inboundEta",
@@ -36,7 +34,7 @@ public static class StockEventWriter
     /// <summary>The events of every balance of a SKU: its item changed (a new SKU, or a new class, which picks the channels' rules); no inbound units moved.</summary>
     public static async Task AppendForSkuAsync(DbConnection connection, DbTransaction transaction, string sku, string? correlationId, long occurredAt, CancellationToken cancellationToken)
     {
-        await Database.SerializeAppendsAsync(connection, transaction, "ledger", cancellationToken);
+        await Database.SerializeAppendsAsync(connection, transaction, Ledger.LedgerWriter.Stream, cancellationToken);
         await WriteAsync(connection, transaction, "b.sku = @sku", CarriedEta, new { sku, location = (string?)null, correlationId, occurredAt }, cancellationToken);
     }
 
