@@ -35,12 +35,18 @@ public sealed class OutboxFanOut(Database database, WebhookClock clock)
             ? []
             : (await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(
                 $"SELECT {SubscriptionRow.Columns} FROM webhook_subscriptions WHERE {database.Dialect.IsAnyOf("channel_id", "channels")}", new { channels }, transaction, cancellationToken: cancellationToken))).ToList();
+        var queued = new List<(string Subscription, OutboxEvent Event)>();
         foreach (var e in events)
         {
             foreach (var subscription in subscriptions.Where(s => s.ChannelId == e.ChannelId && s.StartPosition < e.Position && s.Wants(e.Type)))
             {
-                await WebhookMessages.EnqueueAsync(connection, transaction, subscription.Id, e, now, cancellationToken);
+                queued.Add((subscription.Id, e));
             }
+        }
+        if (queued.Count > 0)
+        {
+            var plan = await FanOutPlan.PrepareAsync(connection, transaction, database.Dialect, queued, now, cancellationToken);
+            await plan.ApplyAsync(connection, transaction, now, cancellationToken);
         }
         await connection.ExecuteAsync(new CommandDefinition(moveSql, new { position = events[^1].Position, now, Consumer }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);

@@ -1,0 +1,211 @@
+using System.Data.Common;
+using Dapper;
+using IntegrationGateway.ProcessApis.Changes;
+using IntegrationGateway.ServiceDefaults.Storage;
+
+namespace IntegrationGateway.ProcessApis.Webhooks;
+
+/// <summary>
+/// What a batch of outbox rows adds to the subscriptions' queues, worked out in memory from two reads and written with
+/// one multi-row update and one multi-row insert, inside the fan-out's transaction. The rules are those of a message
+/// at a time: an availability figure already covered (by the stream or a backfill snapshot) adds nothing; one that
+/// finds its subscription x SKU's newest pending message mergeable and untouched supersedes it, keeping the range it
+/// covers; anything else is a new message. Under a stream of changes this is two statements a batch instead of three
+/// a message, which on PostgreSQL was what held webhooks seconds behind the read models.
+/// </summary>
+public sealed class FanOutPlan
+{
+    private readonly Dictionary<(string Subscription, string OrderKey), KeyState> _keys = [];
+    private readonly List<Message> _messages = [];
+
+    private FanOutPlan()
+    {
+    }
+
+    /// <summary>The messages planned, in the order they are to be written (an update stands where its row is queued).</summary>
+    public IReadOnlyList<Message> Messages => _messages;
+
+    /// <summary>Plans the queueing of each (subscription, event), in outbox order, against what the queues hold now.</summary>
+    public static async Task<FanOutPlan> PrepareAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect,
+        IReadOnlyList<(string Subscription, OutboxEvent Event)> queued, long now, CancellationToken cancellationToken)
+    {
+        var plan = new FanOutPlan();
+        var supersedable = queued.Where(q => q.Event.Supersedable).ToList();
+        if (supersedable.Count > 0)
+        {
+            // Every subscription x key of the batch is asked for at once; the cross product may name a few pairs
+            // that queue nothing here, which costs an index probe each and nothing more.
+            var subscriptions = supersedable.Select(q => q.Subscription).Distinct(StringComparer.Ordinal).ToArray();
+            var keys = supersedable.Select(q => q.Event.OrderKey).Distinct(StringComparer.Ordinal).ToArray();
+            var where = $"{dialect.IsAnyOf("subscription_id", "subscriptions")} AND {dialect.IsAnyOf("order_key", "keys")}";
+            var coveredSql = $"""
+                SELECT subscription_id AS Subscription, order_key AS OrderKey, MAX(last_sequence) AS Covered
+                FROM webhook_messages
+                WHERE {where} AND (mergeable = 1 OR event_type = '{WebhookEvents.AvailabilitySnapshot}')
+                GROUP BY subscription_id, order_key
+                """;
+            var tailSql = $"""
+                SELECT id AS Id, subscription_id AS Subscription, order_key AS OrderKey, first_sequence AS FirstSequence, previous AS Previous,
+                       mergeable AS Mergeable, attempts AS Attempts, lease_until AS LeaseUntil
+                FROM webhook_messages
+                WHERE id IN (SELECT MAX(id) FROM webhook_messages WHERE {where} AND state = 'pending' GROUP BY subscription_id, order_key)
+                """;
+            var parameters = new { subscriptions, keys };
+            foreach (var row in await connection.QueryAsync<CoveredRow>(new CommandDefinition(coveredSql, parameters, transaction, cancellationToken: cancellationToken)))
+            {
+                plan.State(row.Subscription, row.OrderKey).Covered = row.Covered;
+            }
+            foreach (var tail in await connection.QueryAsync<TailRow>(new CommandDefinition(tailSql, parameters, transaction, cancellationToken: cancellationToken)))
+            {
+                // A message attempted, or leased by a sender now, keeps its body and webhook-id: it cannot absorb more.
+                var open = tail is { Mergeable: true, Attempts: 0 } && (tail.LeaseUntil is null || tail.LeaseUntil < now);
+                plan.State(tail.Subscription, tail.OrderKey).StoredTail = open ? tail : null;
+            }
+        }
+        foreach (var (subscription, e) in queued)
+        {
+            plan.Add(subscription, e);
+        }
+        return plan;
+    }
+
+    /// <summary>
+    /// Writes the plan: the updates first, then every new message in plan order. An update the row no longer allows
+    /// (a sender on another instance took it since it was read) becomes a new message at its place, which is before
+    /// any newer message of its key, so order per SKU holds. The number of messages written.
+    /// </summary>
+    public async Task<int> ApplyAsync(DbConnection connection, DbTransaction transaction, long now, CancellationToken cancellationToken)
+    {
+        var updates = _messages.Where(m => m.StoredId is not null).ToList();
+        var updated = new HashSet<long>();
+        if (updates.Count > 0)
+        {
+            // VALUES columns are named column1.. on both engines; the row's state is checked again in the update.
+            const string head = "UPDATE webhook_messages AS m SET webhook_id = v.column2, event_type = v.column3, last_sequence = v.column4, body = v.column5\nFROM (";
+            const string tail = """
+                ) AS v
+                WHERE m.id = v.column1 AND m.state = 'pending' AND m.attempts = 0 AND (m.lease_until IS NULL OR m.lease_until < v.column6)
+                RETURNING id
+                """;
+            foreach (var command in MultiRow.Commands(head, 6, updates,
+                m => [m.StoredId, m.Latest.EventId, m.Latest.Type, m.Latest.Sequence, m.Body(), now], tail, transaction, cancellationToken))
+            {
+                updated.UnionWith(await connection.QueryAsync<long>(command));
+            }
+        }
+        var inserts = _messages.Where(m => m.StoredId is not { } id || !updated.Contains(id)).ToList();
+        if (inserts.Count > 0)
+        {
+            await MultiRow.ExecuteAsync(connection, transaction, """
+                INSERT INTO webhook_messages (subscription_id, order_key, webhook_id, event_type, mergeable, first_sequence, last_sequence, previous,
+                    body, attempts, state, next_attempt_at, created_at)
+                """, 13, inserts,
+                m => [m.Subscription, m.Latest.OrderKey, m.Latest.EventId, m.Latest.Type, m.Mergeable ? 1 : 0, m.FallbackFirst, m.Latest.Sequence,
+                      m.FallbackPrevious, m.StoredId is null ? m.Body() : m.FallbackBody(), 0, WebhookMessages.Pending, now, now],
+                "", cancellationToken);
+        }
+        return updated.Count + inserts.Count;
+    }
+
+    private KeyState State(string subscription, string orderKey)
+    {
+        if (!_keys.TryGetValue((subscription, orderKey), out var state))
+        {
+            _keys[(subscription, orderKey)] = state = new KeyState();
+        }
+        return state;
+    }
+
+    private void Add(string subscription, OutboxEvent e)
+    {
+        var state = State(subscription, e.OrderKey);
+        if (!e.Supersedable)
+        {
+            // Kept as it is, and nothing newer of its key may jump ahead of it by merging into an older message.
+            state.Tail = Append(new Message(subscription, e, mergeable: false, e.Sequence, previous: null));
+            state.StoredTail = null;
+            return;
+        }
+        var sequence = e.Sequence!.Value;
+        if (state.Covered >= sequence)
+        {
+            return;
+        }
+        state.Covered = sequence;
+        if (state.Tail is { Mergeable: true } tail)
+        {
+            tail.Supersede(e);
+        }
+        else if (state.Tail is null && state.StoredTail is { } stored)
+        {
+            // The stored row absorbs the figure; should the update find it taken, this batch's first figure of the
+            // key starts the new message, so the fallback's range begins there.
+            state.Tail = Append(new Message(subscription, e, mergeable: true, stored.FirstSequence, stored.Previous, stored.Id, sequence, WebhookEvents.Previous(e)));
+        }
+        else
+        {
+            state.Tail = Append(new Message(subscription, e, mergeable: true, sequence, WebhookEvents.Previous(e)));
+        }
+    }
+
+    private Message Append(Message message)
+    {
+        _messages.Add(message);
+        return message;
+    }
+
+    /// <summary>
+    /// One planned message: a new row, or an update of the stored row <see cref="StoredId"/>. Its latest event gives
+    /// the webhook-id, type, sequence and data; the first sequence and previous figure are where its range begins.
+    /// </summary>
+    public sealed class Message(string subscription, OutboxEvent latest, bool mergeable, long? firstSequence, int? previous,
+        long? storedId = null, long? fallbackFirst = null, int? fallbackPrevious = null)
+    {
+        public string Subscription { get; } = subscription;
+        public OutboxEvent Latest { get; private set; } = latest;
+        public bool Mergeable { get; } = mergeable;
+        public long? StoredId { get; } = storedId;
+
+        /// <summary>Where the range begins when this is written as a new row (for an update, should the update fail).</summary>
+        public long? FallbackFirst { get; } = storedId is null ? firstSequence : fallbackFirst;
+        public int? FallbackPrevious { get; } = storedId is null ? previous : fallbackPrevious;
+
+        public void Supersede(OutboxEvent newer) => Latest = newer;
+
+        /// <summary>The body as planned: for an update, covering the stored row's range as well.</summary>
+        public string Body() => Mergeable ? WebhookEvents.Body(Latest, firstSequence, previous) : WebhookEvents.Body(Latest);
+
+        public string FallbackBody() => WebhookEvents.Body(Latest, FallbackFirst, FallbackPrevious);
+    }
+
+    private sealed class KeyState
+    {
+        /// <summary>The highest sequence a mergeable message or snapshot of the key has carried.</summary>
+        public long? Covered { get; set; }
+
+        /// <summary>The key's newest message planned in this batch.</summary>
+        public Message? Tail { get; set; }
+
+        /// <summary>The key's newest pending stored message, when it can still absorb newer figures.</summary>
+        public TailRow? StoredTail { get; set; }
+    }
+
+    private sealed record CoveredRow
+    {
+        public string Subscription { get; init; } = "";
+        public string OrderKey { get; init; } = "";
+        public long? Covered { get; init; }
+    }
+
+    private sealed record TailRow
+    {
+        public long Id { get; init; }
+        public string Subscription { get; init; } = "";
+        public string OrderKey { get; init; } = "";
+        public long? FirstSequence { get; init; }
+        public int? Previous { get; init; }
+        public bool Mergeable { get; init; }
+        public int Attempts { get; init; }
+        public long? LeaseUntil { get; init; }
+    }
+}
