@@ -77,10 +77,21 @@ public sealed class DeliveryQueue(Database database)
         // A subscription's failing streak is cleared once for a run of successes, not once per message: the clear is
         // owed from a success on, and paid before its next failure or at the end.
         var clearOwed = new HashSet<string>(StringComparer.Ordinal);
+        // Successes are the common case and are settled a run at a time, two statements for the run; a failure is
+        // settled on its own, after the run before it, so the streak sees outcomes in their order.
+        var delivered = new List<Outcome>();
         foreach (var outcome in outcomes)
         {
-            await RecordAsync(connection, transaction, outcome, owner, clearOwed, cancellationToken);
+            if (outcome.Delivered)
+            {
+                delivered.Add(outcome);
+                continue;
+            }
+            await RecordDeliveredAsync(connection, transaction, delivered, owner, clearOwed, cancellationToken);
+            delivered.Clear();
+            await RecordFailedAsync(connection, transaction, outcome, owner, clearOwed, cancellationToken);
         }
+        await RecordDeliveredAsync(connection, transaction, delivered, owner, clearOwed, cancellationToken);
         foreach (var subscription in clearOwed)
         {
             await ClearFailingAsync(connection, transaction, subscription, cancellationToken);
@@ -92,57 +103,77 @@ public sealed class DeliveryQueue(Database database)
         connection.ExecuteAsync(new CommandDefinition("UPDATE webhook_subscriptions SET failing_since = NULL WHERE id = @subscription AND failing_since IS NOT NULL",
             new { subscription }, transaction, cancellationToken: cancellationToken));
 
-    private static async Task RecordAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Outcome outcome, string owner,
+    private const string AttemptColumns = """
+        INSERT INTO webhook_attempts (subscription_id, message_id, webhook_id, event_type, first_sequence, last_sequence, attempt, attempted_at,
+            status_code, error, next_attempt_at)
+        """;
+
+    /// <summary>A run of successes: the messages still leased to this owner are marked delivered, and their attempts logged.</summary>
+    private static async Task RecordDeliveredAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<Outcome> run,
+        string owner, HashSet<string> clearOwed, CancellationToken cancellationToken)
+    {
+        if (run.Count == 0)
+        {
+            return;
+        }
+        // One attempt time per message, so the update takes them from a VALUES list (column1 is the id on both engines).
+        const string head = "UPDATE webhook_messages AS m SET state = 'delivered', attempts = attempts + 1, delivered_at = v.column2, lease_owner = NULL, lease_until = NULL\nFROM (";
+        const string tail = """
+            ) AS v
+            WHERE m.id = v.column1 AND m.lease_owner = v.column3
+            RETURNING id
+            """;
+        var settled = new HashSet<long>();
+        foreach (var command in MultiRow.Commands(head, 3, run, o => [o.Claimed.Message.Id, o.AttemptedAt, owner], tail, transaction, cancellationToken))
+        {
+            settled.UnionWith(await connection.QueryAsync<long>(command));
+        }
+        // A message missing here lost its lease to another instance (or was deleted with its subscription): not ours to log.
+        var logged = run.Where(o => settled.Contains(o.Claimed.Message.Id)).ToList();
+        await MultiRow.ExecuteAsync(connection, transaction, AttemptColumns, 11, logged, o => AttemptValues(o, Truncate(o.Error), null), "", cancellationToken);
+        foreach (var outcome in logged)
+        {
+            clearOwed.Add(outcome.Claimed.Message.SubscriptionId);
+        }
+    }
+
+    private static async Task RecordFailedAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Outcome outcome, string owner,
         HashSet<string> clearOwed, CancellationToken cancellationToken)
     {
-        const string deliveredSql = """
-            UPDATE webhook_messages SET state = 'delivered', attempts = attempts + 1, delivered_at = @attemptedAt, lease_owner = NULL, lease_until = NULL
-            WHERE id = @Id AND lease_owner = @owner
-            """;
         const string retrySql = """
             UPDATE webhook_messages SET attempts = attempts + 1, next_attempt_at = @nextAttempt, lease_owner = NULL, lease_until = NULL
             WHERE id = @Id AND lease_owner = @owner
             """;
         const string failingSql = "UPDATE webhook_subscriptions SET failing_since = COALESCE(failing_since, @attemptedAt) WHERE id = @SubscriptionId RETURNING failing_since";
         const string disableSql = "UPDATE webhook_subscriptions SET enabled = 0, disabled_reason = @reason WHERE id = @SubscriptionId";
-        const string attemptSql = """
-            INSERT INTO webhook_attempts (subscription_id, message_id, webhook_id, event_type, first_sequence, last_sequence, attempt, attempted_at,
-                status_code, error, next_attempt_at)
-            VALUES (@SubscriptionId, @Id, @WebhookId, @EventType, @FirstSequence, @LastSequence, @attempt, @attemptedAt, @status, @error, @next)
-            """;
         var message = outcome.Claimed.Message;
-        var (attemptedAt, status, error, delivered, nextAttempt) = (outcome.AttemptedAt, outcome.Status, outcome.Error, outcome.Delivered, outcome.NextAttempt);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(delivered ? deliveredSql : retrySql,
-            new { message.Id, owner, attemptedAt, nextAttempt }, transaction, cancellationToken: cancellationToken));
+        var (attemptedAt, error, nextAttempt) = (outcome.AttemptedAt, outcome.Error, outcome.NextAttempt);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(retrySql, new { message.Id, owner, nextAttempt }, transaction, cancellationToken: cancellationToken));
         if (updated == 0)
         {
             // The lease ran out and another instance took the message over (or the subscription was deleted).
             return;
         }
-        string? reason = null;
-        if (delivered)
+        if (clearOwed.Remove(message.SubscriptionId))
         {
-            clearOwed.Add(message.SubscriptionId);
+            await ClearFailingAsync(connection, transaction, message.SubscriptionId, cancellationToken);
         }
-        else
+        var failingSince = await connection.ExecuteScalarAsync<long>(new CommandDefinition(failingSql, new { message.SubscriptionId, attemptedAt }, transaction, cancellationToken: cancellationToken));
+        var reason = outcome.Disable(failingSince);
+        if (reason is not null)
         {
-            if (clearOwed.Remove(message.SubscriptionId))
-            {
-                await ClearFailingAsync(connection, transaction, message.SubscriptionId, cancellationToken);
-            }
-            var failingSince = await connection.ExecuteScalarAsync<long>(new CommandDefinition(failingSql, new { message.SubscriptionId, attemptedAt }, transaction, cancellationToken: cancellationToken));
-            reason = outcome.Disable(failingSince);
-            if (reason is not null)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(disableSql, new { message.SubscriptionId, reason }, transaction, cancellationToken: cancellationToken));
-            }
+            await connection.ExecuteAsync(new CommandDefinition(disableSql, new { message.SubscriptionId, reason }, transaction, cancellationToken: cancellationToken));
         }
         var logged = reason is null ? error : string.IsNullOrEmpty(error) ? reason : $"{error} {reason}";
-        await connection.ExecuteAsync(new CommandDefinition(attemptSql, new
-        {
-            message.SubscriptionId, message.Id, message.WebhookId, message.EventType, message.FirstSequence, message.LastSequence,
-            attempt = message.Attempts + 1, attemptedAt, status, error = Truncate(logged), next = delivered || reason is not null ? null : nextAttempt,
-        }, transaction, cancellationToken: cancellationToken));
+        await MultiRow.ExecuteAsync(connection, transaction, AttemptColumns, 11, [outcome],
+            o => AttemptValues(o, Truncate(logged), reason is null ? nextAttempt : null), "", cancellationToken);
+    }
+
+    private static object?[] AttemptValues(Outcome outcome, string? error, long? next)
+    {
+        var message = outcome.Claimed.Message;
+        return [message.SubscriptionId, message.Id, message.WebhookId, message.EventType, message.FirstSequence, message.LastSequence,
+            message.Attempts + 1, outcome.AttemptedAt, outcome.Status, error, next];
     }
 
     /// <summary>One attempt's result: <see cref="Disable"/> is given when the subscription has been failing and says why it stops, if it does.</summary>
