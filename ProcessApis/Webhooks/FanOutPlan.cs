@@ -6,11 +6,11 @@ using IntegrationGateway.ServiceDefaults.Storage;
 namespace IntegrationGateway.ProcessApis.Webhooks;
 
 /// <summary>
-/// What a batch of outbox rows adds to the subscriptions' queues, worked out in memory from two reads and written with
-/// one multi-row update and one multi-row insert, inside the fan-out's transaction. The rules are those of a message
+/// What a batch of outbox rows adds to the subscriptions' queues, worked out in memory from one read and written with one
+/// multi-row update and one multi-row insert, inside the fan-out's transaction. The rules are those of a message
 /// at a time: an availability figure already covered (by the stream or a backfill snapshot) adds nothing; one that
 /// finds its subscription x SKU's newest pending message mergeable and untouched supersedes it, keeping the range it
-/// covers; anything else is a new message. Under a stream of changes this is two statements a batch instead of three
+/// covers; anything else is a new message. Under a stream of changes this is three statements a batch instead of three
 /// a message, which on PostgreSQL was what held webhooks seconds behind the read models.
 /// </summary>
 public sealed class FanOutPlan
@@ -26,40 +26,38 @@ public sealed class FanOutPlan
     public IReadOnlyList<Message> Messages => _messages;
 
     /// <summary>Plans the queueing of each (subscription, event), in outbox order, against what the queues hold now.</summary>
-    public static async Task<FanOutPlan> PrepareAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect,
+    public static async Task<FanOutPlan> PrepareAsync(DbConnection connection, DbTransaction transaction,
         IReadOnlyList<(string Subscription, OutboxEvent Event)> queued, long now, CancellationToken cancellationToken)
     {
         var plan = new FanOutPlan();
-        var supersedable = queued.Where(q => q.Event.Supersedable).ToList();
-        if (supersedable.Count > 0)
+        var pairs = queued.Where(q => q.Event.Supersedable).Select(q => (q.Subscription, q.Event.OrderKey)).Distinct().ToList();
+        // Per subscription x key: the highest sequence carried by a mergeable message or a snapshot, and the newest
+        // pending message. Both are index walks from the top (a key's delivered history is not read), one statement
+        // per chunk of pairs. VALUES columns are named column1.. on both engines.
+        const string head = $"""
+            SELECT k.column1 AS Subscription, k.column2 AS OrderKey,
+                   (SELECT c.last_sequence FROM webhook_messages c
+                    WHERE c.subscription_id = k.column1 AND c.order_key = k.column2 AND c.last_sequence IS NOT NULL
+                      AND (c.mergeable = 1 OR c.event_type = '{WebhookEvents.AvailabilitySnapshot}')
+                    ORDER BY c.last_sequence DESC LIMIT 1) AS Covered,
+                   t.id AS TailId, t.first_sequence AS FirstSequence, t.previous AS Previous, t.mergeable AS Mergeable, t.attempts AS Attempts,
+                   t.lease_until AS LeaseUntil
+            FROM (
+            """;
+        const string tail = """
+            ) AS k
+            LEFT JOIN webhook_messages t ON t.id = (SELECT MAX(p.id) FROM webhook_messages p
+                                                   WHERE p.subscription_id = k.column1 AND p.order_key = k.column2 AND p.state = 'pending')
+            """;
+        foreach (var command in MultiRow.Commands(head, 2, pairs, p => [p.Subscription, p.OrderKey], tail, transaction, cancellationToken))
         {
-            // Every subscription x key of the batch is asked for at once; the cross product may name a few pairs
-            // that queue nothing here, which costs an index probe each and nothing more.
-            var subscriptions = supersedable.Select(q => q.Subscription).Distinct(StringComparer.Ordinal).ToArray();
-            var keys = supersedable.Select(q => q.Event.OrderKey).Distinct(StringComparer.Ordinal).ToArray();
-            var where = $"{dialect.IsAnyOf("subscription_id", "subscriptions")} AND {dialect.IsAnyOf("order_key", "keys")}";
-            var coveredSql = $"""
-                SELECT subscription_id AS Subscription, order_key AS OrderKey, MAX(last_sequence) AS Covered
-                FROM webhook_messages
-                WHERE {where} AND (mergeable = 1 OR event_type = '{WebhookEvents.AvailabilitySnapshot}')
-                GROUP BY subscription_id, order_key
-                """;
-            var tailSql = $"""
-                SELECT id AS Id, subscription_id AS Subscription, order_key AS OrderKey, first_sequence AS FirstSequence, previous AS Previous,
-                       mergeable AS Mergeable, attempts AS Attempts, lease_until AS LeaseUntil
-                FROM webhook_messages
-                WHERE id IN (SELECT MAX(id) FROM webhook_messages WHERE {where} AND state = 'pending' GROUP BY subscription_id, order_key)
-                """;
-            var parameters = new { subscriptions, keys };
-            foreach (var row in await connection.QueryAsync<CoveredRow>(new CommandDefinition(coveredSql, parameters, transaction, cancellationToken: cancellationToken)))
+            foreach (var row in await connection.QueryAsync<KeyRow>(command))
             {
-                plan.State(row.Subscription, row.OrderKey).Covered = row.Covered;
-            }
-            foreach (var tail in await connection.QueryAsync<TailRow>(new CommandDefinition(tailSql, parameters, transaction, cancellationToken: cancellationToken)))
-            {
+                var state = plan.State(row.Subscription, row.OrderKey);
+                state.Covered = row.Covered;
                 // A message attempted, or leased by a sender now, keeps its body and webhook-id: it cannot absorb more.
-                var open = tail is { Mergeable: true, Attempts: 0 } && (tail.LeaseUntil is null || tail.LeaseUntil < now);
-                plan.State(tail.Subscription, tail.OrderKey).StoredTail = open ? tail : null;
+                var open = row is { TailId: not null, Mergeable: true, Attempts: 0 } && (row.LeaseUntil is null || row.LeaseUntil < now);
+                state.StoredTail = open ? row : null;
             }
         }
         foreach (var (subscription, e) in queued)
@@ -140,7 +138,7 @@ public sealed class FanOutPlan
         {
             // The stored row absorbs the figure; should the update find it taken, this batch's first figure of the
             // key starts the new message, so the fallback's range begins there.
-            state.Tail = Append(new Message(subscription, e, mergeable: true, stored.FirstSequence, stored.Previous, stored.Id, sequence, WebhookEvents.Previous(e)));
+            state.Tail = Append(new Message(subscription, e, mergeable: true, stored.FirstSequence, stored.Previous, stored.TailId, sequence, WebhookEvents.Previous(e)));
         }
         else
         {
@@ -187,25 +185,19 @@ public sealed class FanOutPlan
         public Message? Tail { get; set; }
 
         /// <summary>The key's newest pending stored message, when it can still absorb newer figures.</summary>
-        public TailRow? StoredTail { get; set; }
+        public KeyRow? StoredTail { get; set; }
     }
 
-    private sealed record CoveredRow
+    private sealed record KeyRow
     {
         public string Subscription { get; init; } = "";
         public string OrderKey { get; init; } = "";
         public long? Covered { get; init; }
-    }
-
-    private sealed record TailRow
-    {
-        public long Id { get; init; }
-        public string Subscription { get; init; } = "";
-        public string OrderKey { get; init; } = "";
+        public long? TailId { get; init; }
         public long? FirstSequence { get; init; }
         public int? Previous { get; init; }
-        public bool Mergeable { get; init; }
-        public int Attempts { get; init; }
+        public bool? Mergeable { get; init; }
+        public int? Attempts { get; init; }
         public long? LeaseUntil { get; init; }
     }
 }

@@ -45,7 +45,7 @@ public sealed class OutboxFanOut(Database database, WebhookClock clock)
         }
         if (queued.Count > 0)
         {
-            var plan = await FanOutPlan.PrepareAsync(connection, transaction, database.Dialect, queued, now, cancellationToken);
+            var plan = await FanOutPlan.PrepareAsync(connection, transaction, queued, now, cancellationToken);
             await plan.ApplyAsync(connection, transaction, now, cancellationToken);
         }
         await connection.ExecuteAsync(new CommandDefinition(moveSql, new { position = events[^1].Position, now, Consumer }, transaction, cancellationToken: cancellationToken));

@@ -97,6 +97,30 @@ public abstract class FanOutPlanTests(SqlProvider provider, PostgresFixture? pos
     }
 
     [Fact]
+    public async Task Only_the_stream_and_snapshots_count_as_covered_not_a_replay_above_them()
+    {
+        await FanOutAsync([Figure(_sku, 5, available: 9, previous: 12)]);
+        await using (var connection = await _database.OpenAsync(CancellationToken.None))
+        await using (var transaction = await Database.BeginWriteAsync(connection, CancellationToken.None))
+        {
+            // Delivered, then a replay of a later figure queued as it was (never merged, never covering).
+            await connection.ExecuteAsync("UPDATE webhook_messages SET state = 'delivered', attempts = 1", transaction: transaction);
+            var replayed = Figure(_sku, 9, available: 5, previous: 6);
+            await WebhookMessages.InsertAsync(connection, transaction, Subscription, replayed.OrderKey, replayed.EventId, replayed.Type, mergeable: false,
+                9, 9, null, WebhookEvents.Body(replayed), Now, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+        var sixth = Figure(_sku, 6, available: 8, previous: 9);
+
+        await FanOutAsync([Figure(_sku, 5, available: 9, previous: 12), sixth]);
+
+        var messages = await MessagesAsync();
+        Assert.Equal(3, messages.Count);
+        Assert.Equal(sixth.EventId, messages[2].WebhookId);
+        AssertCovers(messages[2], from: 6, to: 6, available: 8, previous: 9);
+    }
+
+    [Fact]
     public async Task A_message_already_attempted_is_never_changed()
     {
         await FanOutAsync([Figure(_sku, 1, available: 3, previous: 4)]);
@@ -125,7 +149,7 @@ public abstract class FanOutPlanTests(SqlProvider provider, PostgresFixture? pos
         await using (var connection = await _database.OpenAsync(CancellationToken.None))
         await using (var transaction = await Database.BeginWriteAsync(connection, CancellationToken.None))
         {
-            var plan = await FanOutPlan.PrepareAsync(connection, transaction, _database.Dialect,
+            var plan = await FanOutPlan.PrepareAsync(connection, transaction,
                 [(Subscription, second), (Subscription, third), (Subscription, order), (Subscription, fourth)], Now, CancellationToken.None);
             Assert.Equal(stored.Id, plan.Messages[0].StoredId);
             // A sender claims the stored message after the plan read it (another instance, on PostgreSQL).
@@ -145,7 +169,7 @@ public abstract class FanOutPlanTests(SqlProvider provider, PostgresFixture? pos
     {
         await using var connection = await _database.OpenAsync(CancellationToken.None);
         await using var transaction = await Database.BeginWriteAsync(connection, CancellationToken.None);
-        var plan = await FanOutPlan.PrepareAsync(connection, transaction, _database.Dialect, [.. events.Select(e => (Subscription, e))], Now, CancellationToken.None);
+        var plan = await FanOutPlan.PrepareAsync(connection, transaction, [.. events.Select(e => (Subscription, e))], Now, CancellationToken.None);
         await plan.ApplyAsync(connection, transaction, Now, CancellationToken.None);
         await transaction.CommitAsync();
     }
