@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using IntegrationGateway.ServiceDefaults.Storage;
 using IntegrationGateway.TestSupport.Hosting;
 using IntegrationGateway.TestSupport.Http;
-using IntegrationGateway.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationGateway.Gateway.Tests.Events;
@@ -13,10 +12,8 @@ namespace IntegrationGateway.Gateway.Tests.Events;
 /// placed and a channel's rules change, then replaced by a new one, builds its read models from the process API and
 /// its events by itself (no read needed to start it), and they equal the truth.
 /// </summary>
-public abstract class ExperienceRestartTests
+public abstract class ExperienceRestartTests(bool onPostgres) : RestartableStores(onPostgres)
 {
-    protected abstract Task<(string Erp, string Process)?> StoresAsync();
-
     [Fact]
     public async Task ANewExperienceHostRebuildsEveryChannelsReadModelIncludingWhatChangedWhileNoneRan()
     {
@@ -59,28 +56,6 @@ public abstract class ExperienceRestartTests
     }
 }
 
-public sealed class ExperienceRestartOnSqliteTests : ExperienceRestartTests
-{
-    protected override Task<(string Erp, string Process)?> StoresAsync() => Task.FromResult<(string, string)?>(null);
-}
+public sealed class ExperienceRestartOnSqliteTests() : ExperienceRestartTests(onPostgres: false);
 
-public sealed class ExperienceRestartOnPostgresTests : ExperienceRestartTests, IAsyncLifetime
-{
-    private PostgresCluster? _cluster;
-
-    protected override async Task<(string Erp, string Process)?> StoresAsync()
-    {
-        _cluster = await PostgresCluster.StartAsync();
-        return (await _cluster.CreateDatabaseAsync(), await _cluster.CreateDatabaseAsync());
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
-}
+public sealed class ExperienceRestartOnPostgresTests() : ExperienceRestartTests(onPostgres: true);

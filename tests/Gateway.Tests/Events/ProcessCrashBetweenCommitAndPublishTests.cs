@@ -6,7 +6,6 @@ using IntegrationGateway.ServiceDefaults.Storage;
 using IntegrationGateway.TestSupport;
 using IntegrationGateway.TestSupport.Hosting;
 using IntegrationGateway.TestSupport.Http;
-using IntegrationGateway.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationGateway.Gateway.Tests.Events;
@@ -18,10 +17,8 @@ namespace IntegrationGateway.Gateway.Tests.Events;
 /// published). A new process host on the same store and address must bring both to the read model: every event
 /// arrives, each sequence once, nothing published twice, and the figures are the truth.
 /// </summary>
-public abstract class ProcessCrashBetweenCommitAndPublishTests
+public abstract class ProcessCrashBetweenCommitAndPublishTests(bool onPostgres) : RestartableStores(onPostgres)
 {
-    protected abstract Task<(string Erp, string Process)?> StoresAsync();
-
     [Fact]
     public async Task EveryEventCommittedBeforeTheCrashReachesTheReadModelOnceAfterTheRestart()
     {
@@ -77,28 +74,6 @@ public abstract class ProcessCrashBetweenCommitAndPublishTests
         Assert.True(await Eventually.ReachesAsync(condition, done => done, Propagation.Within, TimeSpan.FromMilliseconds(20)), "The condition did not hold in time.");
 }
 
-public sealed class ProcessCrashBetweenCommitAndPublishOnSqliteTests : ProcessCrashBetweenCommitAndPublishTests
-{
-    protected override Task<(string Erp, string Process)?> StoresAsync() => Task.FromResult<(string, string)?>(null);
-}
+public sealed class ProcessCrashBetweenCommitAndPublishOnSqliteTests() : ProcessCrashBetweenCommitAndPublishTests(onPostgres: false);
 
-public sealed class ProcessCrashBetweenCommitAndPublishOnPostgresTests : ProcessCrashBetweenCommitAndPublishTests, IAsyncLifetime
-{
-    private PostgresCluster? _cluster;
-
-    protected override async Task<(string Erp, string Process)?> StoresAsync()
-    {
-        _cluster = await PostgresCluster.StartAsync();
-        return (await _cluster.CreateDatabaseAsync(), await _cluster.CreateDatabaseAsync());
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
-}
+public sealed class ProcessCrashBetweenCommitAndPublishOnPostgresTests() : ProcessCrashBetweenCommitAndPublishTests(onPostgres: true);
