@@ -86,7 +86,7 @@ public sealed class FanOutPlan
                 RETURNING id
                 """;
             foreach (var command in MultiRow.Commands(head, 6, updates,
-                m => [m.StoredId, m.Latest.EventId, m.Latest.Type, m.Latest.Sequence, m.Body(), now], tail, transaction, cancellationToken))
+                m => [m.StoredId, m.Latest.EventId, m.Latest.Type, m.Latest.Sequence, m.UpdateBody(), now], tail, transaction, cancellationToken))
             {
                 updated.UnionWith(await connection.QueryAsync<long>(command));
             }
@@ -98,8 +98,8 @@ public sealed class FanOutPlan
                 INSERT INTO webhook_messages (subscription_id, order_key, webhook_id, event_type, mergeable, first_sequence, last_sequence, previous,
                     body, attempts, state, next_attempt_at, created_at)
                 """, 13, inserts,
-                m => [m.Subscription, m.Latest.OrderKey, m.Latest.EventId, m.Latest.Type, m.Mergeable ? 1 : 0, m.FallbackFirst, m.Latest.Sequence,
-                      m.FallbackPrevious, m.StoredId is null ? m.Body() : m.FallbackBody(), 0, WebhookMessages.Pending, now, now],
+                m => [m.Subscription, m.Latest.OrderKey, m.Latest.EventId, m.Latest.Type, m.Mergeable ? 1 : 0, m.First, m.Latest.Sequence,
+                      m.Previous, m.InsertBody(), 0, WebhookMessages.Pending, now, now],
                 "", cancellationToken);
         }
         return updated.Count + inserts.Count;
@@ -138,7 +138,7 @@ public sealed class FanOutPlan
         {
             // The stored row absorbs the figure; should the update find it taken, this batch's first figure of the
             // key starts the new message, so the fallback's range begins there.
-            state.Tail = Append(new Message(subscription, e, mergeable: true, stored.FirstSequence, stored.Previous, stored.TailId, sequence, WebhookEvents.Previous(e)));
+            state.Tail = Append(new Message(subscription, e, mergeable: true, sequence, WebhookEvents.Previous(e), (stored.TailId!.Value, stored.FirstSequence, stored.Previous)));
         }
         else
         {
@@ -154,26 +154,27 @@ public sealed class FanOutPlan
 
     /// <summary>
     /// One planned message: a new row, or an update of the stored row <see cref="StoredId"/>. Its latest event gives
-    /// the webhook-id, type, sequence and data; the first sequence and previous figure are where its range begins.
+    /// the webhook-id, type, sequence and data. <see cref="First"/> and <see cref="Previous"/> are where this batch's
+    /// figures of the key begin: the range of a new row, and of the new row an update falls back to. An update covers
+    /// the stored row's range instead, which began earlier.
     /// </summary>
-    public sealed class Message(string subscription, OutboxEvent latest, bool mergeable, long? firstSequence, int? previous,
-        long? storedId = null, long? fallbackFirst = null, int? fallbackPrevious = null)
+    public sealed class Message(string subscription, OutboxEvent latest, bool mergeable, long? first, int? previous,
+        (long Id, long? First, int? Previous)? stored = null)
     {
         public string Subscription { get; } = subscription;
         public OutboxEvent Latest { get; private set; } = latest;
         public bool Mergeable { get; } = mergeable;
-        public long? StoredId { get; } = storedId;
-
-        /// <summary>Where the range begins when this is written as a new row (for an update, should the update fail).</summary>
-        public long? FallbackFirst { get; } = storedId is null ? firstSequence : fallbackFirst;
-        public int? FallbackPrevious { get; } = storedId is null ? previous : fallbackPrevious;
+        public long? StoredId { get; } = stored?.Id;
+        public long? First { get; } = first;
+        public int? Previous { get; } = previous;
 
         public void Supersede(OutboxEvent newer) => Latest = newer;
 
-        /// <summary>The body as planned: for an update, covering the stored row's range as well.</summary>
-        public string Body() => Mergeable ? WebhookEvents.Body(Latest, firstSequence, previous) : WebhookEvents.Body(Latest);
+        /// <summary>The body written into the stored row: its range, now up to the latest figure.</summary>
+        public string UpdateBody() => WebhookEvents.Body(Latest, stored?.First, stored?.Previous);
 
-        public string FallbackBody() => WebhookEvents.Body(Latest, FallbackFirst, FallbackPrevious);
+        /// <summary>The body of a new row.</summary>
+        public string InsertBody() => Mergeable ? WebhookEvents.Body(Latest, First, Previous) : WebhookEvents.Body(Latest);
     }
 
     private sealed class KeyState

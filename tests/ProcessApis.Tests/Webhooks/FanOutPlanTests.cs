@@ -100,16 +100,14 @@ public abstract class FanOutPlanTests(SqlProvider provider, PostgresFixture? pos
     public async Task Only_the_stream_and_snapshots_count_as_covered_not_a_replay_above_them()
     {
         await FanOutAsync([Figure(_sku, 5, available: 9, previous: 12)]);
-        await using (var connection = await _database.OpenAsync(CancellationToken.None))
-        await using (var transaction = await Database.BeginWriteAsync(connection, CancellationToken.None))
+        await WriteAsync(async (connection, transaction) =>
         {
             // Delivered, then a replay of a later figure queued as it was (never merged, never covering).
             await connection.ExecuteAsync("UPDATE webhook_messages SET state = 'delivered', attempts = 1", transaction: transaction);
             var replayed = Figure(_sku, 9, available: 5, previous: 6);
             await WebhookMessages.InsertAsync(connection, transaction, Subscription, replayed.OrderKey, replayed.EventId, replayed.Type, mergeable: false,
                 9, 9, null, WebhookEvents.Body(replayed), Now, CancellationToken.None);
-            await transaction.CommitAsync();
-        }
+        });
         var sixth = Figure(_sku, 6, available: 8, previous: 9);
 
         await FanOutAsync([Figure(_sku, 5, available: 9, previous: 12), sixth]);
@@ -146,8 +144,7 @@ public abstract class FanOutPlanTests(SqlProvider provider, PostgresFixture? pos
         var order = OrderEvent(_sku);
         var fourth = Figure(_sku, 4, available: 2, previous: 3);
 
-        await using (var connection = await _database.OpenAsync(CancellationToken.None))
-        await using (var transaction = await Database.BeginWriteAsync(connection, CancellationToken.None))
+        await WriteAsync(async (connection, transaction) =>
         {
             var plan = await FanOutPlan.PrepareAsync(connection, transaction,
                 [(Subscription, second), (Subscription, third), (Subscription, order), (Subscription, fourth)], Now, CancellationToken.None);
@@ -155,8 +152,7 @@ public abstract class FanOutPlanTests(SqlProvider provider, PostgresFixture? pos
             // A sender claims the stored message after the plan read it (another instance, on PostgreSQL).
             await connection.ExecuteAsync("UPDATE webhook_messages SET attempts = 1 WHERE id = @Id", new { stored.Id }, transaction);
             Assert.Equal(3, await plan.ApplyAsync(connection, transaction, Now, CancellationToken.None));
-            await transaction.CommitAsync();
-        }
+        });
 
         var messages = await MessagesAsync();
         Assert.Equal([stored.WebhookId, third.EventId, order.EventId, fourth.EventId], messages.Select(m => m.WebhookId));
@@ -165,12 +161,18 @@ public abstract class FanOutPlanTests(SqlProvider provider, PostgresFixture? pos
         AssertCovers(messages[3], from: 4, to: 4, available: 2, previous: 3);
     }
 
-    private async Task FanOutAsync(IReadOnlyList<OutboxEvent> events)
+    private Task FanOutAsync(IReadOnlyList<OutboxEvent> events) => WriteAsync(async (connection, transaction) =>
+    {
+        var plan = await FanOutPlan.PrepareAsync(connection, transaction, [.. events.Select(e => (Subscription, e))], Now, CancellationToken.None);
+        await plan.ApplyAsync(connection, transaction, Now, CancellationToken.None);
+    });
+
+    // One write transaction, committed when the step is done, as the fan-out runs it.
+    private async Task WriteAsync(Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task> step)
     {
         await using var connection = await _database.OpenAsync(CancellationToken.None);
         await using var transaction = await Database.BeginWriteAsync(connection, CancellationToken.None);
-        var plan = await FanOutPlan.PrepareAsync(connection, transaction, [.. events.Select(e => (Subscription, e))], Now, CancellationToken.None);
-        await plan.ApplyAsync(connection, transaction, Now, CancellationToken.None);
+        await step(connection, transaction);
         await transaction.CommitAsync();
     }
 
