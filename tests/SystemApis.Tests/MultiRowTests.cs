@@ -24,6 +24,8 @@ public sealed class MultiRowTests : IAsyncLifetime
 
     [Theory]
     [InlineData(1)]
+    [InlineData(33)]
+    [InlineData(34)]
     [InlineData(300)]
     [InlineData(301)]
     [InlineData(1000)]
@@ -54,7 +56,7 @@ public sealed class MultiRowTests : IAsyncLifetime
         }
         await transaction.CommitAsync();
 
-        Assert.Equal((2000 + MultiRow.MaxParameters - 1) / MultiRow.MaxParameters, commands.Count);
+        Assert.Equal((2000 + MultiRow.MaxSqliteParameters - 1) / MultiRow.MaxSqliteParameters, commands.Count);
         Assert.Equal(names.Order(StringComparer.Ordinal), returned.Order(StringComparer.Ordinal));
     }
 
