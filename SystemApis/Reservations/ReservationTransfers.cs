@@ -27,7 +27,7 @@ public sealed class ReservationTransfers(Database database, TimeProvider time)
             WHERE {database.Dialect.IsAnyOf("reference", "references")} AND state = 'active'
             RETURNING id AS Id, reference AS Reference, sku AS Sku, location AS Location, quantity AS Quantity
             """;
-        var active = (await connection.QueryAsync<ReservationLine>(new CommandDefinition(lockActive, new { references }, transaction, cancellationToken: cancellationToken)))
+        var active = (await connection.QueryAsync<ReservationLine>(new CommandDefinition(lockActive, new { references = database.Dialect.AnyOf(references) }, transaction, cancellationToken: cancellationToken)))
             .OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         if (Mismatch(active, request.Lines) is { } detail)
         {

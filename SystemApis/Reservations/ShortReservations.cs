@@ -35,7 +35,7 @@ public sealed class ShortReservations(Database database, TimeProvider time)
             RETURNING {Columns}
             """;
         var rows = await connection.QueryAsync<ReservationLine>(new CommandDefinition(sql,
-            new { ids = resolution.Ids.Distinct(StringComparer.Ordinal).ToArray(), now = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+            new { ids = database.Dialect.AnyOf(resolution.Ids.Distinct(StringComparer.Ordinal)), now = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
         return StoredAnswer.Json(200, rows.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => r.ToContract(ReservationState.Short)).ToList());
     }
 }
