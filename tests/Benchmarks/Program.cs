@@ -10,8 +10,20 @@ const int Orders = 2000;
 const int Reads = 4000;
 const int Concurrency = 16;
 
-// `--only diff` times the contract diff alone (seconds, not minutes), for a change to the contract tool.
-var onlyDiff = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() == "diff";
+// `--only diff` times the contract diff alone (seconds, not minutes), for a change to the contract tool;
+// `--only statements` the multi-row and "is one of" statements on both engines, writing --out FILE when given.
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+if (only == "statements")
+{
+    var statements = await StatementBenchmark.RunAsync();
+    Console.WriteLine(statements);
+    if (Array.IndexOf(args, "--out") is var at and >= 0 && at + 1 < args.Length)
+    {
+        await File.WriteAllTextAsync(args[at + 1], "# Statement shapes on the event path\n\n`dotnet run -c Release --project tests/Benchmarks -- --only statements --out tests/Benchmarks/results-statements.md`\n\n" + statements + "\n");
+    }
+    return;
+}
+var onlyDiff = only == "diff";
 var results = new List<LoadRun.Result>();
 if (!onlyDiff)
 {
