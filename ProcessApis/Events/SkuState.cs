@@ -16,27 +16,29 @@ internal sealed class SkuState
 
     public static async Task<SkuState> ReadAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string[] skus, long now, CancellationToken cancellationToken)
     {
+        // One JSON text (SQLite) or array (PostgreSQL) for the four reads.
+        var named = dialect.AnyOf(skus);
         var positions = await connection.QueryAsync<StockPosition>(new CommandDefinition(
             $"SELECT {StockPosition.Columns} FROM stock_positions WHERE {dialect.IsAnyOf("sku", "skus")} ORDER BY sku, location",
-            new { skus = dialect.AnyOf(skus) }, transaction, cancellationToken: cancellationToken));
+            new { skus = named }, transaction, cancellationToken: cancellationToken));
         var published = await connection.QueryAsync<PublishedRow>(new CommandDefinition(
             $"""
             SELECT channel_id AS Channel, sku AS Sku, sequence AS Sequence, available AS Available, locations AS Locations, backorder_eta AS BackorderEta
             FROM channel_availability WHERE {dialect.IsAnyOf("sku", "skus")}
             """,
-            new { skus = dialect.AnyOf(skus) }, transaction, cancellationToken: cancellationToken));
+            new { skus = named }, transaction, cancellationToken: cancellationToken));
         // Units a waiting backorder of a live order is owed are promised already: no channel that could fill it is told them.
         var owed = await connection.QueryAsync<OwedRow>(new CommandDefinition($"""
             SELECT b.sku AS Sku, o.channel AS Channel, SUM(b.quantity) AS Units
             FROM backorders b JOIN orders o ON o.id = b.order_id
             WHERE b.state = 'open' AND o.state = 'reserved' AND {dialect.IsAnyOf("b.sku", "skus")}
             GROUP BY b.sku, o.channel
-            """, new { skus = dialect.AnyOf(skus) }, transaction, cancellationToken: cancellationToken));
+            """, new { skus = named }, transaction, cancellationToken: cancellationToken));
         var expired = await connection.QueryAsync<(string Sku, string Location, long Units)>(new CommandDefinition($"""
             SELECT sku, location, SUM(quantity) FROM holds
             WHERE {dialect.IsAnyOf("sku", "skus")} AND state IN ('active', 'releasing') AND expires_at <= @now
             GROUP BY sku, location
-            """, new { skus = dialect.AnyOf(skus), now }, transaction, cancellationToken: cancellationToken));
+            """, new { skus = named, now }, transaction, cancellationToken: cancellationToken));
         return new SkuState
         {
             Expired = expired.ToDictionary(e => (e.Sku, e.Location), e => (int)e.Units),

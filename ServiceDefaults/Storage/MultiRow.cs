@@ -19,7 +19,7 @@ public static class MultiRow
     /// Parameters per PostgreSQL statement: far under its 65,535, and short statements to plan. Each statement is a
     /// round trip there, so fewer and longer is cheaper.
     /// </summary>
-    public const int MaxParameters = 900;
+    public const int MaxPostgresParameters = 900;
 
     /// <summary>
     /// Parameters per SQLite statement. SQLite finds a parameter by name with a linear search, once per parameter, so a
@@ -37,7 +37,7 @@ public static class MultiRow
         DbTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
-        var perChunk = Math.Max(1, (transaction?.Connection is SqliteConnection ? MaxSqliteParameters : MaxParameters) / columns);
+        var perChunk = Math.Max(1, (transaction?.Connection is SqliteConnection ? MaxSqliteParameters : MaxPostgresParameters) / columns);
         for (var start = 0; start < rows.Count; start += perChunk)
         {
             var sql = new StringBuilder(head).Append("\nVALUES ");
