@@ -20,8 +20,7 @@ public static class ChannelCaller
         builder.AddEndpointFilter(async (invocation, next) =>
         {
             var context = invocation.HttpContext;
-            var process = context.RequestServices.GetRequiredService<IInventoryProcessClient>();
-            var (channel, refusal) = await ResolveAsync(context, process, expected, context.RequestAborted);
+            var (channel, refusal) = await ResolveAsync(context, expected, context.RequestAborted);
             if (refusal is not null)
             {
                 return refusal;
@@ -34,7 +33,7 @@ public static class ChannelCaller
     public static string AdmittedChannel(this HttpContext context) =>
         context.Items[AdmittedKey] as string ?? throw new InvalidOperationException("The endpoint is not behind WithChannelAdmission.");
 
-    private static async Task<(string? Channel, IResult? Refusal)> ResolveAsync(HttpContext context, IInventoryProcessClient process, ChannelType expected, CancellationToken cancellationToken)
+    private static async Task<(string? Channel, IResult? Refusal)> ResolveAsync(HttpContext context, ChannelType expected, CancellationToken cancellationToken)
     {
         if (context.User.Channel() is not { } channel)
         {
@@ -43,6 +42,8 @@ public static class ChannelCaller
         var types = context.RequestServices.GetRequiredService<ChannelTypes>();
         if (types.Known(channel) is not { } type)
         {
+            // Asked for only on a miss: making the client (its HTTP pipeline and handlers) costs more than a read-model answer.
+            var process = context.RequestServices.GetRequiredService<IInventoryProcessClient>();
             var response = await process.GetChannelAsync(channel, cancellationToken);
             if (response is not { IsSuccessStatusCode: true, Content: { } found })
             {

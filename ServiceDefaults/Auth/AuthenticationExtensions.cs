@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -23,18 +24,25 @@ public static class AuthenticationExtensions
                 "Auth: configure Auth:Authority (JWKS) or Auth:SigningKey; the development key is used only in Development.")
             .Validate(options => options.SigningKey is null || options.SigningKey.Length >= 32, "Auth:SigningKey must be at least 32 characters.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>, IHostEnvironment>((jwt, auth, environment) => Configure(jwt, auth.Value, environment));
+            .Configure<IOptions<AuthOptions>, IHostEnvironment, TimeProvider>((jwt, auth, environment, time) => Configure(jwt, auth.Value, environment, time));
         builder.Services.AddAuthorizationBuilder().AddProductPolicies();
         return builder;
     }
 
-    private static void Configure(JwtBearerOptions jwt, AuthOptions options, IHostEnvironment environment)
+    private static void Configure(JwtBearerOptions jwt, AuthOptions options, IHostEnvironment environment, TimeProvider time)
     {
         var signingKey = DevSigningKey.Resolve(options, environment);
         // Keep the token's own claim names (scope, channel, client_id) rather than WS-* URIs.
         jwt.MapInboundClaims = false;
+        if (options.RememberTokens)
+        {
+            var validator = jwt.TokenHandlers.Single();
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new RememberedTokens(validator, time));
+        }
         jwt.Authority = string.IsNullOrWhiteSpace(options.Authority) ? null : options.Authority;
         jwt.RequireHttpsMetadata = !environment.IsDevelopment();
         jwt.TokenValidationParameters = new TokenValidationParameters
