@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using System.Threading.RateLimiting;
 using IntegrationGateway.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
 using Yarp.ReverseProxy.Configuration;
 
 namespace IntegrationGateway.EventBenchmarks;
