@@ -1,5 +1,4 @@
 using IntegrationGateway.Contracts.Process;
-using IntegrationGateway.ExperienceApis.Channels;
 using IntegrationGateway.ServiceDefaults.Validation;
 using Asp.Versioning;
 using IntegrationGateway.ExperienceApis.B2b;
@@ -28,7 +27,7 @@ public static class B2bApi
     public static WebApplication MapB2bApi(this WebApplication app)
     {
         var versions = app.NewApiVersionSet(Name).HasApiVersion(V1).ReportApiVersions().Build();
-        app.MapGroup("/b2b/v{version:apiVersion}").WithApiVersionSet(versions).WithGroupName(Name).WithContractValidation().WithChannelAdmission(ChannelType.B2b)
+        app.MapVersion(Name, versions, V1, ChannelType.B2b)
             .MapB2bAvailability()
             .MapB2bOrders()
             .MapChannelWebhooks(Name, V1);

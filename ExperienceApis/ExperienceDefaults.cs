@@ -1,8 +1,10 @@
 using Asp.Versioning;
+using Asp.Versioning.Builder;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ExperienceApis.Channels;
 using IntegrationGateway.ExperienceApis.ReadModels;
 using IntegrationGateway.ServiceDefaults.Downstream;
+using IntegrationGateway.ServiceDefaults.Validation;
 
 namespace IntegrationGateway.ExperienceApis;
 
@@ -22,7 +24,7 @@ public static class ExperienceDefaults
         builder.Services.AddApiVersioning(options =>
             {
                 options.ReportApiVersions = true;
-                options.ApiVersionReader = new UrlSegmentApiVersionReader();
+                options.ApiVersionReader = new VersionSegmentReader();
                 versionPolicies(options);
             })
             .AddApiExplorer(options =>
@@ -30,10 +32,17 @@ public static class ExperienceDefaults
                 // Each API's endpoints carry its name as group name: documents are storefront-v1, marketplace-v1, ...
                 options.GroupNameFormat = "'v'V";
                 options.FormatGroupName = (group, version) => $"{group}-{version}";
-                options.SubstituteApiVersionInUrl = true;
             });
         return builder;
     }
+
+    /// <summary>
+    /// The routes of one version of an API under /{api}/v{major}, with its version set, document group, contract
+    /// validation and channel admission; every endpoint mapped in it serves that version only.
+    /// </summary>
+    public static RouteGroupBuilder MapVersion(this WebApplication app, string api, ApiVersionSet versions, ApiVersion version, ChannelType channel) =>
+        app.MapGroup($"/{api}/v{version.MajorVersion}").WithApiVersionSet(versions).WithGroupName(api)
+            .WithContractValidation().WithChannelAdmission(channel);
 
     public static WebApplication UseExperienceDefaults(this WebApplication app)
     {

@@ -1,6 +1,4 @@
 using IntegrationGateway.Contracts.Process;
-using IntegrationGateway.ExperienceApis.Channels;
-using IntegrationGateway.ServiceDefaults.Validation;
 using Asp.Versioning;
 using IntegrationGateway.ExperienceApis.Marketplace;
 
@@ -22,7 +20,7 @@ public static class MarketplaceApi
     public static WebApplication MapMarketplaceApi(this WebApplication app)
     {
         var versions = app.NewApiVersionSet(Name).HasApiVersion(V1).ReportApiVersions().Build();
-        app.MapGroup("/marketplace/v{version:apiVersion}").WithApiVersionSet(versions).WithGroupName(Name).WithContractValidation().WithChannelAdmission(ChannelType.Marketplace)
+        app.MapVersion(Name, versions, V1, ChannelType.Marketplace)
             .MapInventoryFeed()
             .MapMarketplaceOrders()
             .MapChannelWebhooks(Name, V1);

@@ -1,8 +1,6 @@
-using IntegrationGateway.ExperienceApis.Channels;
 using Asp.Versioning;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.ExperienceApis.Storefront;
-using IntegrationGateway.ServiceDefaults.Validation;
 
 namespace IntegrationGateway.ExperienceApis;
 
@@ -37,11 +35,14 @@ public static class StorefrontApi
             .HasApiVersion(StorefrontVersions.V2)
             .ReportApiVersions()
             .Build();
-        var storefront = app.MapGroup("/storefront/v{version:apiVersion}").WithApiVersionSet(versions).WithGroupName(Name).WithContractValidation().WithChannelAdmission(ChannelType.Storefront);
-        storefront.MapStorefrontAvailability(StorefrontVersions.V1, StockLevels.V1Shapes)
+        app.MapVersion(Name, versions, StorefrontVersions.V1, ChannelType.Storefront)
+            .MapStorefrontAvailability(StorefrontVersions.V1, StockLevels.V1Shapes)
+            .MapStorefrontOrders(StorefrontVersions.V1)
+            .MapStorefrontCarts(StorefrontVersions.V1);
+        app.MapVersion(Name, versions, StorefrontVersions.V2, ChannelType.Storefront)
             .MapStorefrontAvailability(StorefrontVersions.V2, StockLevels.V2Shapes)
-            .MapStorefrontOrders()
-            .MapStorefrontCarts()
+            .MapStorefrontOrders(StorefrontVersions.V2)
+            .MapStorefrontCarts(StorefrontVersions.V2)
             .MapChannelWebhooks(Name, StorefrontVersions.V2);
         return app;
     }

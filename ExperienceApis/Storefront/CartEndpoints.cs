@@ -1,8 +1,10 @@
+using Asp.Versioning;
 using IntegrationGateway.ExperienceApis.Channels;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.Contracts.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
+using IntegrationGateway.ServiceDefaults.OpenApi;
 using IntegrationGateway.ServiceDefaults.Problems;
 using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
@@ -14,18 +16,18 @@ namespace IntegrationGateway.ExperienceApis.Storefront;
 /// <summary>Cart holds (v1 and v2, one shape): the storefront's channel is the caller's, confirmed with the process API, as for orders.</summary>
 public static class CartEndpoints
 {
-    public static RouteGroupBuilder MapStorefrontCarts(this RouteGroupBuilder storefront)
+    public static RouteGroupBuilder MapStorefrontCarts(this RouteGroupBuilder storefront, ApiVersion version)
     {
         storefront.MapPost("/carts/{cartId}/holds", HoldAsync)
-            .MapToApiVersion(StorefrontVersions.V1).MapToApiVersion(StorefrontVersions.V2)
-            .WithName("HoldCart")
+            .MapToApiVersion(version)
+            .WithName($"HoldCartV{version.MajorVersion}").WithContractOperation("HoldCart")
             .WithSummary("Holds stock for a cart until it expires; holding again adds lines and moves the whole cart's expiry.")
             .RequireAuthorization(Policies.ChannelBound, Policies.WriteOrders)
             .Produces<V2.CartHolds>(201)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         storefront.MapPost("/carts/{cartId}/confirm", ConfirmAsync)
-            .MapToApiVersion(StorefrontVersions.V1).MapToApiVersion(StorefrontVersions.V2)
-            .WithName("ConfirmCart")
+            .MapToApiVersion(version)
+            .WithName($"ConfirmCartV{version.MajorVersion}").WithContractOperation("ConfirmCart")
             .WithSummary("Turns a cart's unexpired holds into an order; an expired cart is refused with cart-expired.")
             .RequireAuthorization(Policies.ChannelBound, Policies.WriteOrders)
             .Produces<StorefrontOrder>(201)

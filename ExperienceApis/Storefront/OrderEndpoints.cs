@@ -1,8 +1,10 @@
+using Asp.Versioning;
 using IntegrationGateway.ExperienceApis.Channels;
 using IntegrationGateway.Contracts.Process;
 using IntegrationGateway.Contracts.Storefront;
 using IntegrationGateway.ServiceDefaults.Auth;
 using IntegrationGateway.ServiceDefaults.Idempotency;
+using IntegrationGateway.ServiceDefaults.OpenApi;
 using IntegrationGateway.ServiceDefaults.Problems;
 using IntegrationGateway.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
@@ -12,25 +14,25 @@ namespace IntegrationGateway.ExperienceApis.Storefront;
 
 public static class OrderEndpoints
 {
-    public static RouteGroupBuilder MapStorefrontOrders(this RouteGroupBuilder storefront)
+    public static RouteGroupBuilder MapStorefrontOrders(this RouteGroupBuilder storefront, ApiVersion version)
     {
         storefront.MapPost("/orders", PlaceAsync)
-            .MapToApiVersion(StorefrontVersions.V1).MapToApiVersion(StorefrontVersions.V2)
-            .WithName("PlaceOrder")
+            .MapToApiVersion(version)
+            .WithName($"PlaceOrderV{version.MajorVersion}").WithContractOperation("PlaceOrder")
             .WithSummary("Reserves stock for a storefront order; all lines hold or none.")
             .RequireAuthorization(Policies.ChannelBound, Policies.WriteOrders)
             .Produces<StorefrontOrder>(201)
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
         storefront.MapGet("/orders/{id}", GetAsync)
-            .MapToApiVersion(StorefrontVersions.V1).MapToApiVersion(StorefrontVersions.V2)
-            .WithName("GetOrder")
+            .MapToApiVersion(version)
+            .WithName($"GetOrderV{version.MajorVersion}").WithContractOperation("GetOrder")
             .WithSummary("Reads one of this storefront's orders.")
             .RequireAuthorization(Policies.ChannelBound, Policies.WriteOrders)
             .Produces<StorefrontOrder>()
             .ProducesProblem(404).ProducesProblem(503);
         storefront.MapPost("/orders/{id}/cancel", CancelAsync)
-            .MapToApiVersion(StorefrontVersions.V1).MapToApiVersion(StorefrontVersions.V2)
-            .WithName("CancelOrder")
+            .MapToApiVersion(version)
+            .WithName($"CancelOrderV{version.MajorVersion}").WithContractOperation("CancelOrder")
             .WithSummary("Cancels an order and frees its stock; a second cancel is not an error.")
             .RequireAuthorization(Policies.ChannelBound, Policies.WriteOrders)
             .Produces<StorefrontOrder>()
