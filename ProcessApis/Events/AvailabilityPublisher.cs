@@ -82,7 +82,12 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>One pass over the oldest marks. True when there were marks (there may be more).</summary>
+    /// <summary>
+    /// One pass over the oldest marks. True when it took a full pass of them, so there may be more. A pass that took
+    /// fewer is not followed by one that looks for none: the consumer nudges after each commit (the loop's wait
+    /// returns at once for a nudge during the pass), and marks made without a nudge wait for the fallback, as they
+    /// do when the publisher is idle. That empty pass was four statements for every change at a steady rate.
+    /// </summary>
     public async Task<bool> PublishOnceAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -96,6 +101,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
         {
             return false;
         }
+        var full = marks.Count == MarksPerPass;
         var known = await channels.ListAsync(cancellationToken);
         var wanted = await WantedAsync(connection, transaction, marks, known, cancellationToken);
         var now = time.GetUtcNow();
@@ -134,7 +140,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
             await steps.ReachedAsync(ProcessSteps.AvailabilityPublished, cancellationToken);
             feed.Pulse();
         }
-        return true;
+        return full;
     }
 
     /// <summary>The SKUs to recompute per channel id, with '*' marks spelled out.</summary>

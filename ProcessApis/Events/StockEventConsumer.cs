@@ -26,7 +26,7 @@ public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database dat
     /// <summary>One page: read after the stored cursor, apply, store the next cursor. True when events were applied.</summary>
     public async Task<bool> ConsumeOnceAsync(CancellationToken cancellationToken)
     {
-        var cursor = await CursorAsync(cancellationToken);
+        var cursor = _committed is { } known ? known.Cursor : await CursorAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var erp = scope.ServiceProvider.GetRequiredService<IErpClient>();
         var page = ErpAnswers.Content(await erp.ListStockEventsAsync(cursor, PageSize, WaitSeconds, cancellationToken));
@@ -43,6 +43,7 @@ public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database dat
             "SELECT cursor FROM consumer_cursors WHERE consumer = @Consumer", new { Consumer }, transaction, cancellationToken: cancellationToken));
         if (stored != cursor)
         {
+            _committed = null;
             return false;
         }
         // The same version again with another class or inbound ETA is the ERP saying more of the same balance (an item's
@@ -79,10 +80,17 @@ public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database dat
             ON CONFLICT (consumer) DO UPDATE SET position = excluded.position, cursor = excluded.cursor, updated_at = excluded.updated_at
             """, new { Consumer, position = page.Events[^1].Position, cursor = page.NextCursor, now }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        _committed = new CommittedCursor(page.NextCursor);
         await steps.ReachedAsync(ProcessSteps.StockEventsApplied, cancellationToken);
         work.Nudge();
         return true;
     }
+
+    // The cursor this instance last committed: the next page is read after it without reading it back first. The
+    // check inside the transaction still compares it with the stored one, so another instance's page is noticed there.
+    private CommittedCursor? _committed;
+
+    private sealed record CommittedCursor(string? Cursor);
 
     private async Task<string?> CursorAsync(CancellationToken cancellationToken)
     {
