@@ -27,7 +27,7 @@ public sealed record Options(
             Number("--warmup", 30),
             Number("--rounds", 2),
             new PropagationBenchmark.Settings(Number("--changes", 2000), Number("--rate", 200), Number("--skus", 100), TimeSpan.FromMilliseconds(Number("--poll-ms", 10)), Number("--warmup-changes", 20000)),
-            double.Parse(Value("--quiet-below") ?? "2", CultureInfo.InvariantCulture),
+            double.Parse(Value("--quiet-below") ?? "20", CultureInfo.InvariantCulture),
             TimeSpan.FromMinutes(Number("--quiet-wait-minutes", 20)),
             Value("--out"),
             Counters: args.Contains("--counters"),

@@ -64,8 +64,8 @@ async Task MeasureOnAsync(string store, (string, string)? postgres, string? nats
     Console.WriteLine($"{store}: stack up (gateway {stack.Gateway.Address}, experience {stack.Experience.Address})");
     if (options.Reads && measureReads)
     {
-        var (load, quiet) = await Quiet.WaitAsync(options.QuietBelow, quietUntil);
-        notes.Add($"{store} reads: 1-minute load average {load:0.00} at start{(quiet ? "" : " (never quiet: measured anyway)")}.");
+        var (cpu, quiet) = await Quiet.WaitAsync(options.QuietBelow, quietUntil);
+        notes.Add($"{store} reads: CPU busy {cpu} in the 5 s before the start{(quiet ? "" : " (never quiet: measured anyway)")}.");
         var sku = await new IntegrationGateway.TestSupport.Hosting.Inventory(ErpClient(stack)).NewSkuAsync(("EU-1", 9), ("US-1", 3));
         var runs = await ReadBenchmark.MeasureAsync(stack, sku, work, logs, options.Wrk, options.WarmUpSeconds, options.Rounds, options.Counters);
         reads.AddRange(ReadBenchmark.Rows(store, runs));
@@ -73,8 +73,8 @@ async Task MeasureOnAsync(string store, (string, string)? postgres, string? nats
     }
     if (options.Propagation)
     {
-        var (load, quiet) = await Quiet.WaitAsync(options.QuietBelow, quietUntil);
-        notes.Add($"{store} propagation: 1-minute load average {load:0.00} at start{(quiet ? "" : " (never quiet: measured anyway)")}.");
+        var (cpu, quiet) = await Quiet.WaitAsync(options.QuietBelow, quietUntil);
+        notes.Add($"{store} propagation: CPU busy {cpu} in the 5 s before the start{(quiet ? "" : " (never quiet: measured anyway)")}.");
         var result = await PropagationBenchmark.MeasureAsync(stack, options.Changes);
         propagation.AddRange(PropagationBenchmark.Rows(store, result));
         notes.Add(PropagationBenchmark.CpuLine(store, result));
