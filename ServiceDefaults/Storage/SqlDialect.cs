@@ -28,6 +28,12 @@ public abstract class SqlDialect
     /// <summary>The value to bind to an <see cref="IsAnyOf"/> parameter.</summary>
     public abstract object AnyOf<T>(IEnumerable<T> values);
 
+    /// <summary>
+    /// Ends a SELECT that locks the rows it reads until the transaction ends, in the order it returns them
+    /// (PostgreSQL); empty on SQLite, whose write transaction already admits one writer at a time.
+    /// </summary>
+    public abstract string ForUpdate { get; }
+
     /// <summary>Replaces dialect placeholders in a schema script.</summary>
     public string Render(string script) => script.Replace("{{identity}}", IdentityColumn, StringComparison.Ordinal);
 
@@ -44,6 +50,7 @@ public abstract class SqlDialect
         public override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
         public override string IsAnyOf(string column, string parameter) => $"{column} IN (SELECT value FROM json_each(@{parameter}))";
         public override object AnyOf<T>(IEnumerable<T> values) => JsonSerializer.Serialize(values);
+        public override string ForUpdate => "";
 
         // SQLITE_CONSTRAINT (19) covers unique and primary key violations.
         public override bool IsUniqueViolation(Exception exception) =>
@@ -56,6 +63,7 @@ public abstract class SqlDialect
         public override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
         public override string IsAnyOf(string column, string parameter) => $"{column} = ANY(@{parameter})";
         public override object AnyOf<T>(IEnumerable<T> values) => values as T[] ?? values.ToArray();
+        public override string ForUpdate => " FOR UPDATE";
 
         public override bool IsUniqueViolation(Exception exception) =>
             exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -2,10 +2,12 @@ using System.Data.Common;
 using Dapper;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Storage;
 using IntegrationGateway.SystemApis.Balances;
 using IntegrationGateway.SystemApis.Idempotency;
 using IntegrationGateway.SystemApis.Ledger;
 using IntegrationGateway.SystemApis.Movements;
+using IntegrationGateway.SystemApis.Reservations;
 
 namespace IntegrationGateway.SystemApis.Counts;
 
@@ -15,9 +17,10 @@ namespace IntegrationGateway.SystemApis.Counts;
 /// floor) and marked short, so the balance never breaks invariant 1 and the caller learns which references to
 /// re-source or backorder.
 /// </summary>
-public sealed class CycleCountStore(TimeProvider time)
+public sealed class CycleCountStore(Database database, TimeProvider time)
 {
     private const int MaxAttempts = 50;
+    private const string Attempt = "count_attempt";
 
     public async Task<StoredAnswer> CountAsync(DbConnection connection, DbTransaction transaction, CycleCountRequest request, Provenance provenance, CancellationToken cancellationToken)
     {
@@ -26,6 +29,10 @@ public sealed class CycleCountStore(TimeProvider time)
         // reservations (changed outside the ledger) is refused rather than counted on a guess.
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
+            // Each pass under its own savepoint, given back before the next: on PostgreSQL a compare-and-set that loses
+            // still keeps the balance row locked, and locking the commitments again while holding it would reverse the
+            // order a release takes (commitments, then balance) and deadlock with one under way.
+            await transaction.SaveAsync(Attempt, cancellationToken);
             // Commitments first, then the balance: the order every other reservation change takes its locks in.
             var open = await LockOpenAsync(connection, transaction, request, cancellationToken);
             var current = await BalanceStore.FindAsync(connection, transaction, request.Sku, request.Location, cancellationToken);
@@ -42,12 +49,13 @@ public sealed class CycleCountStore(TimeProvider time)
             if (open.Where(r => r.State == "active").Sum(r => r.Quantity) != current.Reserved || open.Where(r => r.State == "allocated").Sum(r => r.Quantity) != current.Allocated)
             {
                 // A reservation committed between locking the commitments and reading the balance (PostgreSQL): look again.
+                await transaction.RollbackAsync(Attempt, cancellationToken);
                 continue;
             }
             var excess = current.Reserved + current.Allocated - (request.CountedOnHand - current.Damaged - current.Inspection);
-            var shorts = excess > 0 ? Choose(open, request, excess) : [];
-            var shortReserved = shorts.Where(s => s.State == "active").Sum(s => s.Quantity);
-            var shortAllocated = shorts.Where(s => s.State == "allocated").Sum(s => s.Quantity);
+            var shorts = excess > 0 ? Choose(open, excess) : [];
+            var shortReserved = shorts.Where(s => s.Line.State == "active").Sum(s => s.Line.Quantity);
+            var shortAllocated = shorts.Where(s => s.Line.State == "allocated").Sum(s => s.Line.Quantity);
 
             // Compare-and-set on the version read: a reservation made meanwhile (PostgreSQL) makes us choose again.
             const string set = $"""
@@ -60,6 +68,7 @@ public sealed class CycleCountStore(TimeProvider time)
                 new { request.CountedOnHand, shortReserved, shortAllocated, request.Sku, request.Location, current.Version }, transaction, cancellationToken: cancellationToken));
             if (counted is null)
             {
+                await transaction.RollbackAsync(Attempt, cancellationToken);
                 continue;
             }
             var shorted = new List<Reservation>();
@@ -92,24 +101,18 @@ public sealed class CycleCountStore(TimeProvider time)
     }
 
     /// <summary>
-    /// The balance's open commitments, row-locked (on PostgreSQL) by a no-op update, so a release or allocation of one of
-    /// them waits for the count, and one that committed first is seen as it is now.
+    /// The balance's open commitments, locked (on PostgreSQL), so a release or allocation of one of them waits for the
+    /// count, and one that committed first is seen as it is now.
     /// </summary>
-    private static async Task<IReadOnlyList<ShortTaken>> LockOpenAsync(DbConnection connection, DbTransaction transaction, CycleCountRequest request, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            UPDATE reservations SET state = state
-            WHERE sku = @Sku AND location = @Location AND state IN ('active', 'allocated')
-            RETURNING id AS Id, reference AS Reference, quantity AS Quantity, state AS State, created_at AS CreatedAt
-            """;
-        return (await connection.QueryAsync<ShortTaken>(new CommandDefinition(sql, new { request.Sku, request.Location }, transaction, cancellationToken: cancellationToken))).AsList();
-    }
+    private Task<IReadOnlyList<ReservationLine>> LockOpenAsync(DbConnection connection, DbTransaction transaction, CycleCountRequest request, CancellationToken cancellationToken) =>
+        ReservationLines.LockAsync(connection, transaction, database.Dialect, "sku = @Sku AND location = @Location AND state IN ('active', 'allocated')",
+            new { request.Sku, request.Location }, cancellationToken);
 
     /// <summary>
     /// The newest commitments that cover the excess, reserved ones before those already on a pick; the last one may be
     /// taken only in part.
     /// </summary>
-    private static List<ShortTaken> Choose(IReadOnlyList<ShortTaken> open, CycleCountRequest request, int excess)
+    private static List<ShortTaken> Choose(IReadOnlyList<ReservationLine> open, int excess)
     {
         var chosen = new List<ShortTaken>();
         foreach (var reservation in open.OrderBy(r => r.State == "active" ? 0 : 1).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal))
@@ -119,7 +122,7 @@ public sealed class CycleCountStore(TimeProvider time)
                 break;
             }
             var take = Math.Min(excess, reservation.Quantity);
-            chosen.Add(reservation with { Sku = request.Sku, Location = request.Location, Quantity = take, Whole = take == reservation.Quantity });
+            chosen.Add(new ShortTaken(reservation with { Quantity = take }, take == reservation.Quantity));
             excess -= take;
         }
         return chosen;
@@ -128,34 +131,26 @@ public sealed class CycleCountStore(TimeProvider time)
     /// <summary>A whole reservation turns short; a part is split off as its own short row.</summary>
     private static async Task<Reservation> ShortAsync(DbConnection connection, DbTransaction transaction, ShortTaken taken, long now, CancellationToken cancellationToken)
     {
-        var id = taken.Id;
+        var line = taken.Line;
+        var id = line.Id;
         if (taken.Whole)
         {
             await connection.ExecuteAsync(new CommandDefinition("UPDATE reservations SET state = 'short', released_at = @now WHERE id = @Id AND state IN ('active', 'allocated')",
-                new { taken.Id, now }, transaction, cancellationToken: cancellationToken));
+                new { line.Id, now }, transaction, cancellationToken: cancellationToken));
         }
         else
         {
             id = "res_" + Guid.CreateVersion7().ToString("N");
             await connection.ExecuteAsync(new CommandDefinition("UPDATE reservations SET quantity = quantity - @Quantity WHERE id = @Id",
-                new { taken.Id, taken.Quantity }, transaction, cancellationToken: cancellationToken));
+                new { line.Id, line.Quantity }, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO reservations (id, reference, sku, location, quantity, state, created_at, released_at)
                 VALUES (@id, @Reference, @Sku, @Location, @Quantity, 'short', @now, @now)
-                """, new { id, taken.Reference, taken.Sku, taken.Location, taken.Quantity, now }, transaction, cancellationToken: cancellationToken));
+                """, new { id, line.Reference, line.Sku, line.Location, line.Quantity, now }, transaction, cancellationToken: cancellationToken));
         }
-        return new Reservation { Id = id, Reference = taken.Reference, Sku = taken.Sku, Location = taken.Location, Quantity = taken.Quantity, State = ReservationState.Short };
+        return (line with { Id = id }).ToContract(ReservationState.Short);
     }
 
-    private sealed record ShortTaken
-    {
-        public string Id { get; init; } = "";
-        public string Reference { get; init; } = "";
-        public string Sku { get; init; } = "";
-        public string Location { get; init; } = "";
-        public int Quantity { get; init; }
-        public string State { get; init; } = "";
-        public long CreatedAt { get; init; }
-        public bool Whole { get; init; }
-    }
+    /// <summary>A commitment taken back by the count: the line carries the units taken, all of it or a part.</summary>
+    private sealed record ShortTaken(ReservationLine Line, bool Whole);
 }

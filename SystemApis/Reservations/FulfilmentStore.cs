@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Storage;
 using IntegrationGateway.SystemApis.Idempotency;
 using IntegrationGateway.SystemApis.Ledger;
 
@@ -11,7 +12,7 @@ namespace IntegrationGateway.SystemApis.Reservations;
 /// The ERP's side of fulfilment for one reference, SKU and location: reserved units released to the WMS become
 /// allocated, and allocated units the WMS shipped leave on-hand. Both keep reserved + allocated within on-hand.
 /// </summary>
-public sealed class FulfilmentStore(TimeProvider time)
+public sealed class FulfilmentStore(Database database, TimeProvider time)
 {
     public Task<StoredAnswer> AllocateAsync(DbConnection connection, DbTransaction transaction, ReservationLineRequest request, Provenance provenance, CancellationToken cancellationToken) =>
         StepAsync(connection, transaction, request, provenance, new Step("active", "allocated", ReservationState.Allocated, "allocation",
@@ -28,7 +29,7 @@ public sealed class FulfilmentStore(TimeProvider time)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var scope = new ReleaseRequest { Reference = request.Reference, Sku = request.Sku, Location = request.Location };
-        var moved = await ReservationLines.MoveAsync(connection, transaction, scope, step.From, step.To, now, cancellationToken);
+        var moved = await ReservationLines.MoveAsync(connection, transaction, database.Dialect, scope, [step.From], step.To, now, cancellationToken);
         if (moved.Count == 0)
         {
             return StoredAnswer.Problem(Problem.Details(409, ProblemTypes.InvalidState, $"Nothing {step.From} to move.",

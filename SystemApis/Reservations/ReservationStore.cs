@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using IntegrationGateway.Contracts.Erp;
 using IntegrationGateway.ServiceDefaults.Problems;
+using IntegrationGateway.ServiceDefaults.Storage;
 using IntegrationGateway.SystemApis.Balances;
 using IntegrationGateway.SystemApis.Idempotency;
 using IntegrationGateway.SystemApis.Ledger;
@@ -9,7 +10,7 @@ using IntegrationGateway.SystemApis.Ledger;
 namespace IntegrationGateway.SystemApis.Reservations;
 
 /// <summary>Reserve and release, each inside the idempotent transaction of its request.</summary>
-public sealed class ReservationStore(TimeProvider time)
+public sealed class ReservationStore(Database database, TimeProvider time)
 {
     /// <summary>
     /// The check and the write are one conditional UPDATE, so no interleaving of callers can reserve more than is
@@ -60,10 +61,8 @@ public sealed class ReservationStore(TimeProvider time)
     public async Task<StoredAnswer> ReleaseAsync(DbConnection connection, DbTransaction transaction, ReleaseRequest request, Provenance provenance, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var reserved = await ReservationLines.MoveAsync(connection, transaction, request, "active", "released", now, cancellationToken);
-        var allocated = await ReservationLines.MoveAsync(connection, transaction, request, "allocated", "released", now, cancellationToken);
-        var givenBack = reserved.Select(r => (r.Sku, r.Location, Reserved: r.Quantity, Allocated: 0))
-            .Concat(allocated.Select(r => (r.Sku, r.Location, Reserved: 0, Allocated: r.Quantity)))
+        var released = await ReservationLines.MoveAsync(connection, transaction, database.Dialect, request, ["active", "allocated"], "released", now, cancellationToken);
+        var givenBack = released.Select(r => (r.Sku, r.Location, Reserved: r.State == "active" ? r.Quantity : 0, Allocated: r.State == "allocated" ? r.Quantity : 0))
             .GroupBy(r => (r.Sku, r.Location))
             .OrderBy(g => g.Key.Sku, StringComparer.Ordinal).ThenBy(g => g.Key.Location, StringComparer.Ordinal)
             .Select(g => new { g.Key.Sku, g.Key.Location, Reserved = g.Sum(r => r.Reserved), Allocated = g.Sum(r => r.Allocated) })
@@ -89,7 +88,7 @@ public sealed class ReservationStore(TimeProvider time)
         return StoredAnswer.Json(200, new ReleaseResult
         {
             Reference = request.Reference,
-            Released = reserved.Concat(allocated).OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => r.ToContract(ReservationState.Released)).ToList(),
+            Released = released.Select(r => r.ToContract(ReservationState.Released)).ToList(),
         });
     }
 

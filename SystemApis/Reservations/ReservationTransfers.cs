@@ -20,15 +20,10 @@ public sealed class ReservationTransfers(Database database, TimeProvider time)
     public async Task<StoredAnswer> TransferAsync(DbConnection connection, DbTransaction transaction, ReservationTransfer request, Provenance provenance, CancellationToken cancellationToken)
     {
         var references = request.From.Distinct(StringComparer.Ordinal).ToArray();
-        // A no-op update takes the rows' locks (PostgreSQL) in the order a release takes them, so a release racing this
-        // transfer either finishes first (its rows are no longer active here) or waits until the transfer commits.
-        var lockActive = $"""
-            UPDATE reservations SET state = state
-            WHERE {database.Dialect.IsAnyOf("reference", "references")} AND state = 'active'
-            RETURNING id AS Id, reference AS Reference, sku AS Sku, location AS Location, quantity AS Quantity
-            """;
-        var active = (await connection.QueryAsync<ReservationLine>(new CommandDefinition(lockActive, new { references = database.Dialect.AnyOf(references) }, transaction, cancellationToken: cancellationToken)))
-            .OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        // Locked in the order every change of several reservations takes them, so a release racing this transfer either
+        // finishes first (its rows are no longer active here) or waits until the transfer commits.
+        var active = await ReservationLines.LockAsync(connection, transaction, database.Dialect,
+            $"{database.Dialect.IsAnyOf("reference", "references")} AND state = 'active'", new { references = database.Dialect.AnyOf(references) }, cancellationToken);
         if (Mismatch(active, request.Lines) is { } detail)
         {
             // Refused whole: the rows were only locked, so nothing changed.

@@ -34,6 +34,7 @@ public abstract class ErpGuarantees(ITestOutputHelper output)
     [Fact] public Task SafetyStockIsSetAbsolutelyAndLowersAvailable() => ErpScenarios.SafetyStockIsSetAbsolutelyAndLowersAvailable(Erp);
     [Fact] public Task InvalidMovementsNameTheFailingFieldAndChangeNothing() => ErpScenarios.InvalidMovementsNameTheFailingFieldAndChangeNothing(Erp);
     [Fact] public Task RebuildEqualsLiveAfterTenThousandRandomOperations() => ErpScenarios.RebuildEqualsLiveAfterTenThousandRandomOperations(Erp, output.WriteLine);
+    [Fact] public Task CountsRacingReservationsAndReleasesOfOneBalanceAllComplete() => ErpScenarios.CountsRacingReservationsAndReleasesOfOneBalanceAllComplete(Erp);
     [Fact] public Task ATransferMovesHoldsToAnOrderWithoutReleasingAUnit() => ErpScenarios.ATransferMovesHoldsToAnOrderWithoutReleasingAUnit(Erp);
     [Fact] public Task ATransferOfOtherLinesThanHeldMovesNothing() => ErpScenarios.ATransferOfOtherLinesThanHeldMovesNothing(Erp);
     [Fact] public Task ATransferRacingReleasesAndReservationsNeverLosesOrOversellsAUnit() => ErpScenarios.ATransferRacingReleasesAndReservationsNeverLosesOrOversellsAUnit(Erp);
