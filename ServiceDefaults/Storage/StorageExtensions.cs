@@ -25,6 +25,8 @@ public static class StorageExtensions
             EnsureSqliteFolder(sp.GetRequiredService<IOptions<StorageOptions>>().Value);
             return new SchemaMigrator(sp.GetRequiredService<Database>(), scriptAssembly, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SchemaMigrator>>());
         });
+        builder.Services.AddSingleton<GrowingTableStatistics>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GrowingTableStatistics>());
         return builder;
     }
 

@@ -11,4 +11,7 @@ public sealed class StorageOptions
 
     [Required]
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>How often PostgreSQL tables are checked for growth that outdates the planner's statistics (<see cref="GrowingTableStatistics"/>); zero turns it off.</summary>
+    public TimeSpan AnalyzeGrowingTablesEvery { get; set; } = TimeSpan.FromSeconds(5);
 }
