@@ -33,9 +33,12 @@ public sealed class ChannelStore(Database database, AvailabilityWork work, TimeP
         const string locationsSql = "SELECT channel_id AS ChannelId, location AS Location, priority AS Priority FROM channel_locations ORDER BY priority, location";
         const string rulesSql = $"SELECT {RuleRow.Columns} FROM channel_rules ORDER BY sku_class";
         await using var connection = await database.OpenAsync(cancellationToken);
-        var channels = await connection.QueryAsync<ChannelRow>(new CommandDefinition(channelsSql, cancellationToken: cancellationToken));
-        var locations = (await connection.QueryAsync<LocationRow>(new CommandDefinition(locationsSql, cancellationToken: cancellationToken))).ToLookup(l => l.ChannelId);
-        var rules = (await connection.QueryAsync<RuleRow>(new CommandDefinition(rulesSql, cancellationToken: cancellationToken))).ToLookup(r => r.ChannelId);
+        // One command, one round trip: the publisher lists the channels on every pass.
+        await using var reads = await connection.QueryMultipleAsync(new CommandDefinition(
+            channelsSql + ";\n" + locationsSql + ";\n" + rulesSql, cancellationToken: cancellationToken));
+        var channels = (await reads.ReadAsync<ChannelRow>()).AsList();
+        var locations = (await reads.ReadAsync<LocationRow>()).ToLookup(l => l.ChannelId);
+        var rules = (await reads.ReadAsync<RuleRow>()).ToLookup(r => r.ChannelId);
         return channels.Select(c => c.ToContract(locations[c.Id], rules[c.Id])).ToList();
     }
 

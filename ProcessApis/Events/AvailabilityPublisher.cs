@@ -92,11 +92,10 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        // One publisher at a time across instances, so a channel x SKU's sequence never forks.
-        await Database.SerializeAppendsAsync(connection, transaction, "availability-publisher", cancellationToken);
-        var marks = (await connection.QueryAsync<Mark>(new CommandDefinition(
-            $"SELECT id AS Id, sku AS Sku, channel_id AS Channel FROM availability_marks ORDER BY id LIMIT {MarksPerPass}",
-            transaction: transaction, cancellationToken: cancellationToken))).AsList();
+        // One publisher at a time across instances, so a channel x SKU's sequence never forks; the lock leads the
+        // marks' read in one command.
+        var marks = await Database.SerializedQueryAsync<Mark>(connection, transaction, "availability-publisher",
+            $"SELECT id AS Id, sku AS Sku, channel_id AS Channel FROM availability_marks ORDER BY id LIMIT {MarksPerPass}", null, cancellationToken);
         if (marks.Count == 0)
         {
             return false;
@@ -105,8 +104,6 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
         var known = await channels.ListAsync(cancellationToken);
         var wanted = await WantedAsync(connection, transaction, marks, known, cancellationToken);
         var now = time.GetUtcNow();
-        var sourceVersion = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT position FROM consumer_cursors WHERE consumer = @consumer", new { consumer = StockEventConsumer.Consumer }, transaction, cancellationToken: cancellationToken)) ?? 0;
         var events = new List<OutboxEvent>();
         var changes = new List<AvailabilityChange>();
         foreach (var chunk in wanted.SelectMany(w => w.Value).Distinct(StringComparer.Ordinal).Chunk(SkusPerRead))
@@ -120,7 +117,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
                 }
                 foreach (var sku in chunk.Where(skus.Contains))
                 {
-                    if (Publish(channel, sku, state, known, sourceVersion) is { } change)
+                    if (Publish(channel, sku, state, known) is { } change)
                     {
                         changes.Add(change);
                         events.Add(EventOf(change, now));
@@ -165,7 +162,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
     }
 
     /// <summary>The channel's new figure of the SKU, or null when it is what the channel was last told.</summary>
-    private static AvailabilityChange? Publish(Channel channel, string sku, SkuState state, IReadOnlyList<Channel> known, long sourceVersion)
+    private static AvailabilityChange? Publish(Channel channel, string sku, SkuState state, IReadOnlyList<Channel> known)
     {
         if (state.Positions[sku] is not { } positions || !positions.Any())
         {
@@ -187,7 +184,7 @@ public sealed class AvailabilityPublisher(Database database, ChannelStore channe
             Sequence = (current?.Sequence ?? 0) + 1,
             Locations = figure.Locations.ToList(),
             BackorderEta = figure.BackorderEta is { } eta ? DateTimeOffset.FromUnixTimeMilliseconds(eta) : null,
-            SourceVersion = sourceVersion,
+            SourceVersion = state.SourceVersion,
         };
     }
 

@@ -37,10 +37,10 @@ public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database dat
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        // Instances sharing a database take turns; one that read a page another has applied since drops it.
-        await Database.SerializeAppendsAsync(connection, transaction, Consumer, cancellationToken);
-        var stored = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT cursor FROM consumer_cursors WHERE consumer = @Consumer", new { Consumer }, transaction, cancellationToken: cancellationToken));
+        // Instances sharing a database take turns; one that read a page another has applied since drops it. The turn
+        // and the stored cursor are one command.
+        var stored = (await Database.SerializedQueryAsync<string?>(connection, transaction, Consumer,
+            "SELECT cursor FROM consumer_cursors WHERE consumer = @Consumer", new { Consumer }, cancellationToken)).SingleOrDefault();
         if (stored != cursor)
         {
             _committed = null;

@@ -97,6 +97,23 @@ public sealed class Database
             : Task.CompletedTask;
 
     /// <summary>
+    /// <see cref="SerializeAppendsAsync"/> and then a query, as one command (one round trip on PostgreSQL, where each
+    /// had been one); answers the query's rows.
+    /// </summary>
+    public static async Task<List<T>> SerializedQueryAsync<T>(DbConnection connection, DbTransaction transaction, string stream, string sql, object? parameters,
+        CancellationToken cancellationToken)
+    {
+        var serialize = SerializeAppendsSql(connection, stream);
+        await using var reads = await connection.QueryMultipleAsync(new CommandDefinition(serialize + sql, parameters, transaction, cancellationToken: cancellationToken));
+        if (serialize.Length > 0)
+        {
+            // The lock's own answer: one row of nothing.
+            await reads.ReadAsync();
+        }
+        return (await reads.ReadAsync<T>()).AsList();
+    }
+
+    /// <summary>
     /// <see cref="SerializeAppendsAsync"/> as a statement to put before the caller's own in the same command, saving a
     /// round trip while others queue on the lock (empty on SQLite); <paramref name="stream"/> is a name of ours, never input.
     /// </summary>
