@@ -92,9 +92,11 @@ public sealed class DeliveryQueue(Database database)
             await RecordFailedAsync(connection, transaction, outcome, owner, clearOwed, cancellationToken);
         }
         await RecordDeliveredAsync(connection, transaction, delivered, owner, clearOwed, cancellationToken);
-        foreach (var subscription in clearOwed)
+        if (clearOwed.Count > 0)
         {
-            await ClearFailingAsync(connection, transaction, subscription, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE webhook_subscriptions SET failing_since = NULL WHERE {database.Dialect.IsAnyOf("id", "subscriptions")} AND failing_since IS NOT NULL",
+                new { subscriptions = database.Dialect.AnyOf(clearOwed) }, transaction, cancellationToken: cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
     }

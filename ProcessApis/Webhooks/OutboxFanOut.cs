@@ -17,13 +17,16 @@ public sealed class OutboxFanOut(Database database, WebhookClock clock)
     /// <summary>Fans out one batch; the number of outbox rows read (0 when caught up).</summary>
     public async Task<int> RunAsync(int batchSize, CancellationToken cancellationToken)
     {
-        const string ensureSql = "INSERT INTO consumer_cursors (consumer, position, updated_at) VALUES (@Consumer, 0, @now) ON CONFLICT (consumer) DO NOTHING";
-        const string cursorSql = "UPDATE consumer_cursors SET updated_at = @now WHERE consumer = @Consumer RETURNING position";
+        // Created on first use, locked and read in one statement: the upsert's update takes the row's lock.
+        const string cursorSql = """
+            INSERT INTO consumer_cursors (consumer, position, updated_at) VALUES (@Consumer, 0, @now)
+            ON CONFLICT (consumer) DO UPDATE SET updated_at = excluded.updated_at
+            RETURNING position
+            """;
         const string moveSql = "UPDATE consumer_cursors SET position = @position, updated_at = @now WHERE consumer = @Consumer";
         var now = clock.NowMs;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(ensureSql, new { Consumer, now }, transaction, cancellationToken: cancellationToken));
         var cursor = await connection.ExecuteScalarAsync<long>(new CommandDefinition(cursorSql, new { Consumer, now }, transaction, cancellationToken: cancellationToken));
         var events = await Outbox.PageAsync(connection, transaction, cursor, batchSize, channel: null, cancellationToken);
         if (events.Count == 0)

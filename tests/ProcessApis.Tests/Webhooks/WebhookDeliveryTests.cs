@@ -71,6 +71,8 @@ public abstract class WebhookDeliveryTests
             var before = receiver.Requests.Count;
             await Eventually.ReachesAsync(() => Task.FromResult(receiver.Requests.Count), c => c > before - 0 && c >= 1, Within);
             await Eventually.ReachesAsync(async () => (await Hooks.DeliveriesAsync(id)).GetArrayLength(), c => c >= receiver.Requests.Count, Within);
+            // Failing from the first refusal on, until a delivery succeeds.
+            Assert.NotNull(await Hooks.FailingSinceAsync(id));
             Hooks.Clock.Advance(step);
             await Eventually.ReachesAsync(() => Task.FromResult(receiver.Requests.Count), c => c > before, Within);
         }
@@ -84,6 +86,7 @@ public abstract class WebhookDeliveryTests
         Assert.Equal([200, 500, 500, 500], log.EnumerateArray().Select(a => a.GetProperty("statusCode").GetInt32()));
         Assert.Equal(JsonValueKind.Null, log[0].GetProperty("nextAttemptAt").ValueKind);
         Assert.NotEqual(JsonValueKind.Null, log[1].GetProperty("nextAttemptAt").ValueKind);
+        Assert.Null(await Hooks.FailingSinceAsync(id));
     }
 
     [Fact]

@@ -89,6 +89,14 @@ public sealed class WebhookStack : IAsyncDisposable
         return (eventId, seq);
     }
 
+    /// <summary>When the subscription's current failing streak began (Unix ms), or null when its last attempt succeeded.</summary>
+    public async Task<long?> FailingSinceAsync(string id)
+    {
+        var database = Stack.Process.Services.GetRequiredService<Database>();
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long?>("SELECT failing_since FROM webhook_subscriptions WHERE id = @id", new { id });
+    }
+
     public async Task<JsonElement> DeliveriesAsync(string id, string channel = "marketplace", string api = "/marketplace/v1") =>
         JsonDocument.Parse(await Connector(channel).GetStringAsync($"{api}/webhooks/{id}/deliveries?limit=100")).RootElement.GetProperty("items");
 
