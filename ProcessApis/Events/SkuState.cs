@@ -40,7 +40,6 @@ internal sealed class SkuState
         var published = await reads.ReadAsync<PublishedRow>();
         // Units a waiting backorder of a live order is owed are promised already: no channel that could fill it is told them.
         var owed = await reads.ReadAsync<OwedRow>();
-        // Units the ERP still reserves for cart holds that have expired but are not swept yet.
         var expired = await reads.ReadAsync<(string Sku, string Location, long Units)>();
         var sourceVersion = await reads.ReadSingleOrDefaultAsync<long?>() ?? 0;
         return new SkuState

@@ -94,16 +94,17 @@ public sealed class DeliveryQueue(Database database)
         await RecordDeliveredAsync(connection, transaction, delivered, owner, clearOwed, cancellationToken);
         if (clearOwed.Count > 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"UPDATE webhook_subscriptions SET failing_since = NULL WHERE {database.Dialect.IsAnyOf("id", "subscriptions")} AND failing_since IS NOT NULL",
-                new { subscriptions = database.Dialect.AnyOf(clearOwed) }, transaction, cancellationToken: cancellationToken));
+            await ClearFailingAsync(connection, transaction, clearOwed, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static Task ClearFailingAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string subscription, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition("UPDATE webhook_subscriptions SET failing_since = NULL WHERE id = @subscription AND failing_since IS NOT NULL",
-            new { subscription }, transaction, cancellationToken: cancellationToken));
+    /// <summary>Ends the failing streaks of <paramref name="subscriptions"/>, in one statement however many they are.</summary>
+    private Task ClearFailingAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IEnumerable<string> subscriptions,
+        CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE webhook_subscriptions SET failing_since = NULL WHERE {database.Dialect.IsAnyOf("id", "subscriptions")} AND failing_since IS NOT NULL",
+            new { subscriptions = database.Dialect.AnyOf(subscriptions) }, transaction, cancellationToken: cancellationToken));
 
     private const string AttemptColumns = """
         INSERT INTO webhook_attempts (subscription_id, message_id, webhook_id, event_type, first_sequence, last_sequence, attempt, attempted_at,
@@ -139,7 +140,7 @@ public sealed class DeliveryQueue(Database database)
         }
     }
 
-    private static async Task RecordFailedAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Outcome outcome, string owner,
+    private async Task RecordFailedAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Outcome outcome, string owner,
         HashSet<string> clearOwed, CancellationToken cancellationToken)
     {
         const string retrySql = """
@@ -158,7 +159,7 @@ public sealed class DeliveryQueue(Database database)
         }
         if (clearOwed.Remove(message.SubscriptionId))
         {
-            await ClearFailingAsync(connection, transaction, message.SubscriptionId, cancellationToken);
+            await ClearFailingAsync(connection, transaction, [message.SubscriptionId], cancellationToken);
         }
         var failingSince = await connection.ExecuteScalarAsync<long>(new CommandDefinition(failingSql, new { message.SubscriptionId, attemptedAt }, transaction, cancellationToken: cancellationToken));
         var reason = outcome.Disable(failingSince);

@@ -16,12 +16,16 @@ public static class ReservationLines
 {
     private const string Columns = "id AS Id, reference AS Reference, sku AS Sku, location AS Location, quantity AS Quantity, state AS State, created_at AS CreatedAt";
 
-    /// <summary>The rows matching <paramref name="where"/> (our own SQL, never input), locked until the transaction ends.</summary>
+    /// <summary>
+    /// The rows matching <paramref name="where"/> (our own SQL, never input), locked until the transaction ends in the
+    /// database's id order, and answered in ordinal id order whatever the database's collation.
+    /// </summary>
     public static async Task<IReadOnlyList<ReservationLine>> LockAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect,
         string where, object parameters, CancellationToken cancellationToken)
     {
         var sql = $"SELECT {Columns} FROM reservations WHERE {where} ORDER BY id{dialect.ForUpdate}";
-        return (await connection.QueryAsync<ReservationLine>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<ReservationLine>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)))
+            .OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -39,7 +43,7 @@ public static class ReservationLines
             var move = $"UPDATE reservations SET state = @to, released_at = @now WHERE {dialect.IsAnyOf("id", "ids")}";
             await connection.ExecuteAsync(new CommandDefinition(move, new { to, now, ids = dialect.AnyOf(lines.Select(l => l.Id)) }, transaction, cancellationToken: cancellationToken));
         }
-        return lines.OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
+        return lines;
     }
 }
 
