@@ -24,11 +24,11 @@ public static class Outbox
     /// <summary>The rows after a position in commit order, of one channel or of all.</summary>
     public static async Task<IReadOnlyList<OutboxEvent>> PageAsync(DbConnection connection, DbTransaction? transaction, long afterPosition, int take, string? channel, CancellationToken cancellationToken)
     {
-        const string sql = $"""
-            SELECT {OutboxEvent.Columns} FROM outbox_events
-            WHERE position > @afterPosition AND (CAST(@channel AS VARCHAR(64)) IS NULL OR channel_id = @channel)
-            ORDER BY position LIMIT @take
-            """;
-        return (await connection.QueryAsync<OutboxEvent>(new CommandDefinition(sql, new { afterPosition, take, channel }, transaction, cancellationToken: cancellationToken))).AsList();
+        // Two statements, not one with "@channel IS NULL OR": PostgreSQL planned that one afresh on every call (its
+        // generic plan costed worse than a custom one), a tenth of a millisecond each time a feed was read.
+        const string all = $"SELECT {OutboxEvent.Columns} FROM outbox_events WHERE position > @afterPosition ORDER BY position LIMIT @take";
+        const string ofChannel = $"SELECT {OutboxEvent.Columns} FROM outbox_events WHERE position > @afterPosition AND channel_id = @channel ORDER BY position LIMIT @take";
+        return (await connection.QueryAsync<OutboxEvent>(new CommandDefinition(channel is null ? all : ofChannel, new { afterPosition, take, channel }, transaction,
+            cancellationToken: cancellationToken))).AsList();
     }
 }

@@ -58,8 +58,9 @@ public static class EventEndpoints
         {
             Events = rows.Select(ToContract).ToList(),
             NextCursor = PositionCursor.Encode(last),
-            // Read after the page, so never behind it: a follower learns how far it is from the newest event.
-            HeadPosition = Math.Max(last, await store.HeadAsync(cancellationToken)),
+            // A page of every channel that is not full ends at the newest event it could see; otherwise the head is read
+            // after the page, so never behind it: a follower learns how far it is from the newest event.
+            HeadPosition = channel is null && rows.Count < limit ? last : Math.Max(last, await store.HeadAsync(cancellationToken)),
         });
     }
 

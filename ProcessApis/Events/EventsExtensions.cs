@@ -10,6 +10,7 @@ public static class EventsExtensions
         builder.Services.AddSingleton<FeedSignal>();
         builder.Services.AddSingleton<Changes.AvailabilityWork>();
         builder.Services.AddSingleton<EventFeedStore>();
+        builder.Services.AddSingleton<ChannelFigures>();
         builder.Services.AddSingleton<AvailabilityPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AvailabilityPublisher>());
         builder.Services.AddSingleton<StockEventConsumer>();

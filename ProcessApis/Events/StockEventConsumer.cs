@@ -1,7 +1,7 @@
 using IntegrationGateway.ServiceDefaults.Feeds;
 using Dapper;
 using IntegrationGateway.Contracts.Erp;
-using IntegrationGateway.ProcessApis.Changes;
+using IntegrationGateway.ProcessApis.Channels;
 using IntegrationGateway.ProcessApis.Sourcing;
 using IntegrationGateway.ProcessApis.Steps;
 using IntegrationGateway.ServiceDefaults.Storage;
@@ -10,11 +10,12 @@ namespace IntegrationGateway.ProcessApis.Events;
 
 /// <summary>
 /// Follows the ERP's stock.changed feed (a long poll through the generated client) and applies each event to
-/// stock_positions, marking the SKUs whose balances moved for the publisher, and the cursor, in one transaction:
-/// a crash before the commit reads the same page again, and a page applied twice changes nothing (an event only
-/// replaces an older version).
+/// stock_positions, publishes the channel figures of the SKUs whose balances moved (<see cref="ChannelFigures"/>), and
+/// stores the cursor, in one transaction: a crash before the commit reads the same page again, a page applied twice
+/// changes nothing (an event only replaces an older version), and no stock change is ever committed unpublished.
 /// </summary>
-public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database database, AvailabilityWork work, IStepHook steps, TimeProvider time, ILogger<StockEventConsumer> logger) : BackgroundService
+public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database database, ChannelStore channels, ChannelFigures figures, FeedSignal feed, IStepHook steps,
+    TimeProvider time, ILogger<StockEventConsumer> logger) : BackgroundService
 {
     public const string Consumer = "erp-stock-events";
     private const int PageSize = 500;
@@ -37,9 +38,10 @@ public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database dat
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        // Instances sharing a database take turns; one that read a page another has applied since drops it. The turn
-        // and the stored cursor are one command.
-        var stored = (await Database.SerializedQueryAsync<string?>(connection, transaction, Consumer,
+        // Instances sharing a database take turns; one that read a page another has applied since drops it. The turn,
+        // the lock of every writer of figures (taken after the turn, as the publisher takes it alone) and the stored
+        // cursor are one command.
+        var stored = (await Database.SerializedQueryAsync<string?>(connection, transaction, [Consumer, ChannelFigures.Stream],
             "SELECT cursor FROM consumer_cursors WHERE consumer = @Consumer", new { Consumer }, cancellationToken)).SingleOrDefault();
         if (stored != cursor)
         {
@@ -74,15 +76,26 @@ public sealed class StockEventConsumer(IServiceScopeFactory scopes, Database dat
         {
             moved.AddRange(await connection.QueryAsync<string>(command));
         }
-        await AvailabilityMarks.MarkSkusAsync(connection, transaction, moved, now, cancellationToken);
+        // Stored before the figures are computed: the consumer's position is their source version.
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO consumer_cursors (consumer, position, cursor, updated_at) VALUES (@Consumer, @position, @cursor, @now)
             ON CONFLICT (consumer) DO UPDATE SET position = excluded.position, cursor = excluded.cursor, updated_at = excluded.updated_at
             """, new { Consumer, position = page.Events[^1].Position, cursor = page.NextCursor, now }, transaction, cancellationToken: cancellationToken));
+        var published = 0;
+        if (moved.Count > 0)
+        {
+            var every = await channels.ListAsync(cancellationToken);
+            var skus = moved.ToHashSet(StringComparer.Ordinal);
+            published = await figures.PublishAsync(connection, transaction, every, every.ToDictionary(c => c.Id, _ => skus, StringComparer.Ordinal), cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         _committed = new CommittedCursor(page.NextCursor);
         await steps.ReachedAsync(ProcessSteps.StockEventsApplied, cancellationToken);
-        work.Nudge();
+        if (published > 0)
+        {
+            await steps.ReachedAsync(ProcessSteps.AvailabilityPublished, cancellationToken);
+            feed.Pulse();
+        }
         return true;
     }
 

@@ -37,10 +37,13 @@ public static class ProcessSteps
     /// <summary>Every line is allocated and recorded; the key is not completed yet.</summary>
     public const string AllocateRecorded = "allocate:recorded";
 
-    /// <summary>The stock-event consumer committed a page (positions, marks and cursor); the publisher has not been woken.</summary>
+    /// <summary>The stock-event consumer committed a page (positions, the figures they changed with their events, and the cursor).</summary>
     public const string StockEventsApplied = "events:stock-applied";
 
-    /// <summary>The publisher committed new figures and their events; the events feed's waiting readers have not been woken.</summary>
+    /// <summary>
+    /// New figures and their events are committed, by the publisher or (after <see cref="StockEventsApplied"/>) by the
+    /// stock-event consumer; the events feed's waiting readers have not been woken.
+    /// </summary>
     public const string AvailabilityPublished = "events:availability-published";
 
     public static IReadOnlyList<string> All { get; } =

@@ -97,18 +97,22 @@ public sealed class Database
             : Task.CompletedTask;
 
     /// <summary>
-    /// <see cref="SerializeAppendsAsync"/> and then a query, as one command (one round trip on PostgreSQL, where each
-    /// had been one); answers the query's rows.
+    /// <see cref="SerializeAppendsAsync"/> for each of <paramref name="streams"/>, in their order, and then a query, as
+    /// one command (one round trip on PostgreSQL, where each had been one); answers the query's rows. Every transaction
+    /// that takes more than one of these locks takes them in the same order.
     /// </summary>
-    public static async Task<List<T>> SerializedQueryAsync<T>(DbConnection connection, DbTransaction transaction, string stream, string sql, object? parameters,
+    public static async Task<List<T>> SerializedQueryAsync<T>(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> streams, string sql, object? parameters,
         CancellationToken cancellationToken)
     {
-        var serialize = SerializeAppendsSql(connection, stream);
+        var serialize = string.Concat(streams.Select(stream => SerializeAppendsSql(connection, stream)));
         await using var reads = await connection.QueryMultipleAsync(new CommandDefinition(serialize + sql, parameters, transaction, cancellationToken: cancellationToken));
         if (serialize.Length > 0)
         {
-            // The lock's own answer: one row of nothing.
-            await reads.ReadAsync();
+            foreach (var _ in streams)
+            {
+                // Each lock's own answer: one row of nothing.
+                await reads.ReadAsync();
+            }
         }
         return (await reads.ReadAsync<T>()).AsList();
     }
