@@ -52,7 +52,8 @@ public static class EventEndpoints
         {
             return ChannelAccess.Forbidden(channel ?? "*");
         }
-        var rows = await FeedPoll.ReadAsync(token => store.PageAsync(afterPosition, limit, channel, token), signal, TimeSpan.FromSeconds(wait), time, cancellationToken);
+        var rows = await FeedPoll.ReadAsync(token => store.PageAsync(afterPosition, limit, channel, token), signal, TimeSpan.FromSeconds(wait), time, cancellationToken,
+            channel is null ? new FeedPoll.Whole<OutboxEvent>(afterPosition, limit, row => row.Position) : null);
         var last = rows.Count > 0 ? rows[^1].Position : afterPosition;
         return TypedResults.Ok(new ChannelEventPage
         {

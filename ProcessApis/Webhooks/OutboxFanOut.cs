@@ -17,18 +17,25 @@ public sealed class OutboxFanOut(Database database, WebhookClock clock)
     /// <summary>Fans out one batch; the number of outbox rows read (0 when caught up).</summary>
     public async Task<int> RunAsync(int batchSize, CancellationToken cancellationToken)
     {
-        // Created on first use, locked and read in one statement: the upsert's update takes the row's lock.
-        const string cursorSql = """
+        // Created on first use, locked and read in one statement (the upsert's update takes the row's lock), and the page
+        // after it read in the same command: one round trip.
+        const string cursorSql = $"""
             INSERT INTO consumer_cursors (consumer, position, updated_at) VALUES (@Consumer, 0, @now)
             ON CONFLICT (consumer) DO UPDATE SET updated_at = excluded.updated_at
-            RETURNING position
+            RETURNING position;
+            SELECT {OutboxEvent.Columns} FROM outbox_events
+            WHERE position > (SELECT position FROM consumer_cursors WHERE consumer = @Consumer) ORDER BY position LIMIT @batchSize
             """;
         const string moveSql = "UPDATE consumer_cursors SET position = @position, updated_at = @now WHERE consumer = @Consumer";
         var now = clock.NowMs;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var cursor = await connection.ExecuteScalarAsync<long>(new CommandDefinition(cursorSql, new { Consumer, now }, transaction, cancellationToken: cancellationToken));
-        var events = await Outbox.PageAsync(connection, transaction, cursor, batchSize, channel: null, cancellationToken);
+        List<OutboxEvent> events;
+        await using (var reads = await connection.QueryMultipleAsync(new CommandDefinition(cursorSql, new { Consumer, now, batchSize }, transaction, cancellationToken: cancellationToken)))
+        {
+            await reads.ReadSingleAsync<long>();
+            events = (await reads.ReadAsync<OutboxEvent>()).AsList();
+        }
         if (events.Count == 0)
         {
             return 0;

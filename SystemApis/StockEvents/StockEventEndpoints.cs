@@ -45,7 +45,8 @@ public static class StockEventEndpoints
         {
             return Problem.Validation("after", "Pass the nextCursor of the previous page, unchanged.");
         }
-        var rows = await FeedPoll.ReadAsync(token => store.PageAsync(afterPosition, limit, token), signal, TimeSpan.FromSeconds(wait), time, cancellationToken);
+        var rows = await FeedPoll.ReadAsync(token => store.PageAsync(afterPosition, limit, token), signal, TimeSpan.FromSeconds(wait), time, cancellationToken,
+            new FeedPoll.Whole<StockEventRow>(afterPosition, limit, row => row.Position));
         return TypedResults.Ok(new StockEventPage
         {
             Events = rows.Select(r => r.ToContract()).ToList(),

@@ -78,6 +78,7 @@ async Task MeasureOnAsync(string store, (string, string)? postgres, string? nats
         var result = await PropagationBenchmark.MeasureAsync(stack, options.Changes);
         propagation.AddRange(PropagationBenchmark.Rows(store, result));
         notes.Add(PropagationBenchmark.CpuLine(store, result));
+        notes.Add(PropagationBenchmark.TimelineLine(store, result));
         await WriteReportAsync();
     }
 }

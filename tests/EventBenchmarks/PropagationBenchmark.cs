@@ -22,7 +22,10 @@ public static class PropagationBenchmark
     /// the machine in the timed window (perf, PostgreSQL), after 20,000 under 1%.</param>
     public sealed record Settings(int Changes, int Rate, int Skus, TimeSpan Pause, int WarmUp);
 
-    public sealed record Result(Settings Settings, double SentPerSecond, IReadOnlyList<(string Path, double[] Ms, int Missing)> Paths, IReadOnlyList<(string Process, TimeSpan Cpu)> Cpu);
+    /// <param name="BySecond">The slowest change to reach every read model, per second of commits: a stall shows as a run of
+    /// seconds, queueing behind a busy machine as a spread of single ones.</param>
+    public sealed record Result(Settings Settings, double SentPerSecond, IReadOnlyList<(string Path, double[] Ms, int Missing)> Paths, IReadOnlyList<(string Process, TimeSpan Cpu)> Cpu,
+        IReadOnlyList<double> BySecond);
 
     public static async Task<Result> MeasureAsync(LocalStack stack, Settings settings)
     {
@@ -112,7 +115,14 @@ public static class PropagationBenchmark
         // A change has reached "every read model" when the later of the two has it.
         var both = Latencies(e => storefrontModel.FirstSeen(e.Sku, e.Figure) is { } a && marketplaceModel.FirstSeen(e.Sku, e.Figure) is { } b ? (a > b ? a : b) : null);
         paths.Insert(2, ("every read model (later of the two)", both.Ms, both.Missing));
-        return new Result(settings, sentPerSecond, paths, cpu);
+        var start = committed.Values.DefaultIfEmpty().Min();
+        var bySecond = expected
+            .Where(e => committed.ContainsKey(e) && storefrontModel.FirstSeen(e.Sku, e.Figure) is not null && marketplaceModel.FirstSeen(e.Sku, e.Figure) is not null)
+            .GroupBy(e => (int)(committed[e] - start).TotalSeconds)
+            .OrderBy(g => g.Key)
+            .Select(g => g.Max(e => (Later(storefrontModel.FirstSeen(e.Sku, e.Figure)!.Value, marketplaceModel.FirstSeen(e.Sku, e.Figure)!.Value) - committed[e]).TotalMilliseconds))
+            .ToList();
+        return new Result(settings, sentPerSecond, paths, cpu, bySecond);
     }
 
     public const int InFlight = 32;
@@ -278,6 +288,11 @@ public static class PropagationBenchmark
         var sorted = values.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    public static string TimelineLine(string store, Result result) =>
+        $"{store} propagation, slowest change to every read model per second of commits (ms): {string.Join(" ", result.BySecond.Select(ms => ms.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}.";
 
     public static string CpuLine(string store, Result result) =>
         $"{store} propagation, CPU ms per change (until every observer had every change): " +
