@@ -106,6 +106,11 @@ public static class ReadBenchmark
             ? [Assembly.GetEntryAssembly()!.Location, mode, setting]
             : [mode, setting];
         var environment = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development" };
+        if (mode == Reference.ProxyMode)
+        {
+            // The runtime setting the gateway ships with (Gateway.csproj): the two proxies are compared on the same footing.
+            environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
+        }
         return ServiceProcess.Start(mode, self, arguments, workFolder, environment, logFolder);
     }
 
