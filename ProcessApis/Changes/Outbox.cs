@@ -21,12 +21,16 @@ public static class Outbox
             9, events, e => [e.EventId, e.Type, e.Subject, e.ChannelId, e.Sku, e.Sequence, e.Data, e.CorrelationId, e.OccurredAt], "", cancellationToken);
     }
 
+    /// <summary>The statement reading up to @take rows of every channel after the position <paramref name="after"/> gives (a parameter or a subquery).</summary>
+    public static string PageOfAllSql(string after) =>
+        $"SELECT {OutboxEvent.Columns} FROM outbox_events WHERE position > {after} ORDER BY position LIMIT @take";
+
     /// <summary>The rows after a position in commit order, of one channel or of all.</summary>
     public static async Task<IReadOnlyList<OutboxEvent>> PageAsync(DbConnection connection, DbTransaction? transaction, long afterPosition, int take, string? channel, CancellationToken cancellationToken)
     {
         // Two statements, not one with "@channel IS NULL OR": PostgreSQL planned that one afresh on every call (its
         // generic plan costed worse than a custom one), a tenth of a millisecond each time a feed was read.
-        const string all = $"SELECT {OutboxEvent.Columns} FROM outbox_events WHERE position > @afterPosition ORDER BY position LIMIT @take";
+        var all = PageOfAllSql("@afterPosition");
         const string ofChannel = $"SELECT {OutboxEvent.Columns} FROM outbox_events WHERE position > @afterPosition AND channel_id = @channel ORDER BY position LIMIT @take";
         return (await connection.QueryAsync<OutboxEvent>(new CommandDefinition(channel is null ? all : ofChannel, new { afterPosition, take, channel }, transaction,
             cancellationToken: cancellationToken))).AsList();

@@ -19,19 +19,17 @@ public sealed class OutboxFanOut(Database database, WebhookClock clock)
     {
         // Created on first use, locked and read in one statement (the upsert's update takes the row's lock), and the page
         // after it read in the same command: one round trip.
-        const string cursorSql = $"""
+        var cursorSql = """
             INSERT INTO consumer_cursors (consumer, position, updated_at) VALUES (@Consumer, 0, @now)
             ON CONFLICT (consumer) DO UPDATE SET updated_at = excluded.updated_at
             RETURNING position;
-            SELECT {OutboxEvent.Columns} FROM outbox_events
-            WHERE position > (SELECT position FROM consumer_cursors WHERE consumer = @Consumer) ORDER BY position LIMIT @batchSize
-            """;
+            """ + "\n" + Outbox.PageOfAllSql("(SELECT position FROM consumer_cursors WHERE consumer = @Consumer)");
         const string moveSql = "UPDATE consumer_cursors SET position = @position, updated_at = @now WHERE consumer = @Consumer";
         var now = clock.NowMs;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         List<OutboxEvent> events;
-        await using (var reads = await connection.QueryMultipleAsync(new CommandDefinition(cursorSql, new { Consumer, now, batchSize }, transaction, cancellationToken: cancellationToken)))
+        await using (var reads = await connection.QueryMultipleAsync(new CommandDefinition(cursorSql, new { Consumer, now, take = batchSize }, transaction, cancellationToken: cancellationToken)))
         {
             await reads.ReadSingleAsync<long>();
             events = (await reads.ReadAsync<OutboxEvent>()).AsList();
